@@ -1,0 +1,39 @@
+package dev.storefront.platform;
+
+import dev.storefront.domain.IdGenerator;
+import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.http.ErrorMapper;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Beans every function shares: settings, clock, randomness, ids and the error mapper. */
+@Factory
+public class PlatformBeans {
+
+    @Singleton
+    Settings settings() {
+        return Settings.fromEnvironment();
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    IdGenerator idGenerator(Clock clock, SecureRandom random) {
+        return new IdGenerator(clock, random);
+    }
+
+    @Singleton
+    ErrorMapper errorMapper() {
+        return new ErrorMapper();
+    }
+}

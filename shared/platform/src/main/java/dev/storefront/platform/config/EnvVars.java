@@ -1,0 +1,27 @@
+package dev.storefront.platform.config;
+
+/** Every environment variable the functions read, in one place (template.yaml sets them). */
+public final class EnvVars {
+
+    public static final String USERS_TABLE = "STOREFRONT_USERS_TABLE";
+    public static final String SESSIONS_TABLE = "STOREFRONT_SESSIONS_TABLE";
+    public static final String IDEMPOTENCY_TABLE = "STOREFRONT_IDEMPOTENCY_TABLE";
+    public static final String REDIS_URL = "STOREFRONT_REDIS_URL";
+    public static final String REDIS_CLUSTER = "STOREFRONT_REDIS_CLUSTER";
+    public static final String REDIS_AUTH_SECRET_ARN = "STOREFRONT_REDIS_AUTH_SECRET_ARN";
+    public static final String JWT_ISSUER = "STOREFRONT_JWT_ISSUER";
+    public static final String JWT_AUDIENCE = "STOREFRONT_JWT_AUDIENCE";
+    public static final String JWT_PUBLIC_JWKS = "STOREFRONT_JWT_PUBLIC_JWKS";
+    public static final String JWT_SIGNING_KEY_SECRET_ARN = "STOREFRONT_JWT_SIGNING_KEY_SECRET_ARN";
+    /** Local runs only: the private signing JWK itself. */
+    public static final String JWT_SIGNING_JWK = "STOREFRONT_JWT_SIGNING_JWK";
+    public static final String CURRENCY = "STOREFRONT_CURRENCY";
+    public static final String LOG_LEVEL = "STOREFRONT_LOG_LEVEL";
+    public static final String AWS_REGION = "AWS_REGION";
+    /** Local runs and LocalStack: endpoint of DynamoDB (and other AWS APIs). */
+    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+
+    private EnvVars() {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.storefront.platform.http;
+
+import dev.storefront.platform.idempotency.IdempotencyGuard;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What happens to every request, in order: route lookup, access check, idempotency, the route
+ * itself, and error mapping. It knows nothing of Lambda, so it is tested directly.
+ */
+public final class RequestPipeline {
+
+    private final Routes routes;
+    private final Authenticator authenticator;
+    private final IdempotencyGuard idempotency;
+    private final ErrorMapper errors;
+
+    public RequestPipeline(Routes routes, Authenticator authenticator, IdempotencyGuard idempotency,
+            ErrorMapper errors) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+        this.idempotency = idempotency;
+        this.errors = errors;
+    }
+
+    public ApiResponse handle(ApiRequest request, Duration remaining) {
+        Optional<Route> route = routes.find(request.routeKey());
+        if (route.isEmpty()) {
+            return errors.problem(404, "no-route", "No operation matches " + request.method() + " "
+                    + request.path() + ".", List.of(), Map.of(), request);
+        }
+        try {
+            ApiRequest authorized = authenticator.authorize(request, route.get().access());
+            return idempotency.execute(authorized, route.get().idempotency(), remaining,
+                    () -> invoke(route.get(), authorized));
+        } catch (RuntimeException e) {
+            return errors.toResponse(e, request);
+        }
+    }
+
+    private ApiResponse invoke(Route route, ApiRequest request) {
+        try {
+            return route.handler().handle(request);
+        } catch (RuntimeException e) {
+            return errors.toResponse(e, request);
+        }
+    }
+}
