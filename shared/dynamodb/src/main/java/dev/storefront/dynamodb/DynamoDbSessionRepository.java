@@ -99,7 +99,8 @@ public final class DynamoDbSessionRepository implements SessionRepository {
                     .build());
             return RotationOutcome.ROTATED;
         } catch (TransactionCanceledException e) {
-            if (Transactions.conditionFailed(e, 0)) {
+            if (Transactions.conditionFailed(e, 0) || Transactions.conflicted(e)) {
+                // A conflict means another refresh of the same token is committing: a reuse.
                 return RotationOutcome.ALREADY_USED;
             }
             if (Transactions.conditionFailed(e, 1)) {

@@ -4,6 +4,7 @@ import dev.storefront.domain.account.EmailTakenException;
 import dev.storefront.domain.account.User;
 import dev.storefront.domain.account.UserRepository;
 import dev.storefront.domain.auth.Role;
+import dev.storefront.domain.error.ConflictException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,6 +55,10 @@ public final class DynamoDbUserRepository implements UserRepository {
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e, 1)) {
                 throw new EmailTakenException();
+            }
+            if (Transactions.conflicted(e)) {
+                throw new ConflictException("concurrent-signup",
+                        "Another signup for this email is in progress. Try again.");
             }
             throw e;
         }

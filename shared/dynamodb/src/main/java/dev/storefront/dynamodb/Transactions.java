@@ -17,4 +17,13 @@ final class Transactions {
         CancellationReason reason = e.cancellationReasons().get(index);
         return "ConditionalCheckFailed".equals(reason.code());
     }
+
+    /**
+     * Whether the transaction lost a race with another transaction on one of its items. DynamoDB
+     * reports that as {@code TransactionConflict}; DynamoDB Local never does.
+     */
+    static boolean conflicted(TransactionCanceledException e) {
+        return e.hasCancellationReasons()
+                && e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+    }
 }
