@@ -63,7 +63,7 @@ public class AccountsBeans {
 
     @Singleton
     AccessTokenVerifier accessTokenVerifier(Settings settings, Clock clock) {
-        return new JwtAccessTokenVerifier(SigningKeys.parsePublicJwks(settings.required(EnvVars.JWT_PUBLIC_JWKS)),
+        return new JwtAccessTokenVerifier(SigningKeys.parsePublicJwkSet(settings.required(EnvVars.JWT_PUBLIC_JWKS)),
                 settings.required(EnvVars.JWT_ISSUER), settings.required(EnvVars.JWT_AUDIENCE), clock);
     }
 
@@ -87,8 +87,9 @@ public class AccountsBeans {
     @Singleton
     RequestPipeline pipeline(Settings settings, AccountService accounts, AccessTokenVerifier verifier,
             DynamoDbEnhancedClient dynamoDb, Clock clock, ErrorMapper errors) {
+        // Served as parsed, so that only public key material can ever leave the function.
         AccountsApi api = new AccountsApi(accounts,
-                SigningKeys.publicJwksJson(SigningKeys.parsePublicJwks(settings.required(EnvVars.JWT_PUBLIC_JWKS))));
+                SigningKeys.parsePublicJwkSet(settings.required(EnvVars.JWT_PUBLIC_JWKS)).toString());
         return new RequestPipeline(api.routes(), new Authenticator(verifier),
                 new IdempotencyGuard(new DynamoDbIdempotencyStore(dynamoDb,
                         settings.required(EnvVars.IDEMPOTENCY_TABLE)), clock), errors);
