@@ -23,6 +23,10 @@ import dev.storefront.redis.RedisClientFactory;
 import dev.storefront.redis.RedisLoginThrottle;
 import dev.storefront.redis.RedisSettings;
 import dev.storefront.redis.ResilientRedis;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.platform.http.Json;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -50,9 +54,24 @@ public class AccountsBeans {
     }
 
     @Singleton
-    ResilientRedis redis(Settings settings) {
+    SecretsManagerClient secretsManager(SdkHttpClient httpClient) {
+        Map<String, String> variables = LambdaEnvironment.variables();
+        return SecretsManagerClient.builder()
+                .httpClient(httpClient)
+                .region(DynamoDbClientFactory.region(variables))
+                .credentialsProvider(DynamoDbClientFactory.credentials(variables))
+                .build();
+    }
+
+    @Singleton
+    ResilientRedis redis(Settings settings, BeanProvider<SecretsManagerClient> secrets) {
         RedisSettings redis = RedisSettings.of(settings.required(EnvVars.REDIS_URL),
                 settings.flag(EnvVars.REDIS_CLUSTER, false));
+        // In AWS the cache user's password lives in Secrets Manager ({"username", "password"}).
+        redis = settings.optional(EnvVars.REDIS_AUTH_SECRET_ARN)
+                .map(arn -> jsonField(secretString(secrets.get(), arn), "password"))
+                .map(redis::withPassword)
+                .orElse(redis);
         return new ResilientRedis(RedisClientFactory.lazy(redis));
     }
 
@@ -68,9 +87,10 @@ public class AccountsBeans {
     }
 
     @Singleton
-    JwtAccessTokenIssuer accessTokenIssuer(Settings settings, SdkHttpClient httpClient, Clock clock) {
+    JwtAccessTokenIssuer accessTokenIssuer(Settings settings, BeanProvider<SecretsManagerClient> secrets,
+            Clock clock) {
         String jwk = settings.optional(EnvVars.JWT_SIGNING_JWK)
-                .orElseGet(() -> signingKeyFromSecretsManager(settings, httpClient));
+                .orElseGet(() -> secretString(secrets.get(), settings.required(EnvVars.JWT_SIGNING_KEY_SECRET_ARN)));
         return new JwtAccessTokenIssuer(SigningKeys.parsePrivateJwk(jwk), settings.required(EnvVars.JWT_ISSUER),
                 settings.required(EnvVars.JWT_AUDIENCE), clock);
     }
@@ -95,15 +115,19 @@ public class AccountsBeans {
                         settings.required(EnvVars.IDEMPOTENCY_TABLE)), clock), errors);
     }
 
-    private static String signingKeyFromSecretsManager(Settings settings, SdkHttpClient httpClient) {
-        String secretArn = settings.required(EnvVars.JWT_SIGNING_KEY_SECRET_ARN);
-        Map<String, String> variables = LambdaEnvironment.variables();
-        try (SecretsManagerClient secrets = SecretsManagerClient.builder()
-                .httpClient(httpClient)
-                .region(DynamoDbClientFactory.region(variables))
-                .credentialsProvider(DynamoDbClientFactory.credentials(variables))
-                .build()) {
-            return secrets.getSecretValue(request -> request.secretId(secretArn)).secretString();
+    private static String secretString(SecretsManagerClient secrets, String secretArn) {
+        return secrets.getSecretValue(request -> request.secretId(secretArn)).secretString();
+    }
+
+    private static String jsonField(String json, String field) {
+        try {
+            JsonNode value = Json.mapper().readTree(json).get(field);
+            if (value == null || !value.isTextual()) {
+                throw new IllegalStateException("secret has no string field " + field);
+            }
+            return value.asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("secret is not a JSON object", e);
         }
     }
 }
