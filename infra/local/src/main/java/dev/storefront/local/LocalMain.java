@@ -1,0 +1,95 @@
+package dev.storefront.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of {@code ./storefront local}: starts the local stack from {@code template.yaml} in the working
+ * directory and serves until Ctrl-C, when a shutdown hook stops everything (the Redis child process too).
+ */
+public final class LocalMain {
+
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path template = Path.of("template.yaml");
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--template")) {
+                template = Path.of(args[i + 1]);
+            }
+        }
+        LocalOptions.Builder options;
+        try {
+            options = LocalOptions.fromEnvironment(System.getenv(), template);
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> options.port(Integer.parseInt(value(args, ++i, "--port")));
+                    case "--data-dir" -> options.dataDirectory(Path.of(value(args, ++i, "--data-dir")).toAbsolutePath());
+                    case "--template" -> value(args, ++i, "--template");
+                    case "-h", "--help" -> {
+                        Banner.usage().forEach(System.out::println);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            Banner.usage().forEach(System.err::println);
+            System.exit(2);
+            return;
+        }
+        if (!Files.exists(template)) {
+            System.err.println("No " + template.toAbsolutePath() + ": run from the repository root");
+            System.exit(2);
+        }
+        seeder().ifPresent(options::seeder);
+
+        LocalStorefront stack;
+        try {
+            stack = LocalStorefront.start(options.build());
+        } catch (RuntimeException e) {
+            System.err.println("Local stack failed to start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping...");
+            stack.close();
+            stopped.countDown();
+        }, "storefront-local-shutdown"));
+        System.out.println(Banner.render(stack));
+        stopped.await();
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static java.util.Optional<LocalSeeder> seeder() {
+        Iterator<LocalSeeder> seeders = ServiceLoader.load(LocalSeeder.class).iterator();
+        if (!seeders.hasNext()) {
+            return java.util.Optional.empty();
+        }
+        LocalSeeder first = seeders.next();
+        if (!seeders.hasNext()) {
+            return java.util.Optional.of(first);
+        }
+        java.util.List<LocalSeeder> all = new java.util.ArrayList<>(java.util.List.of(first));
+        seeders.forEachRemaining(all::add);
+        return java.util.Optional.of(context -> {
+            for (LocalSeeder seeder : all) {
+                seeder.seed(context);
+            }
+        });
+    }
+}

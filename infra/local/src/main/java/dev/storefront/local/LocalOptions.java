@@ -1,0 +1,185 @@
+package dev.storefront.local;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of a local stack. {@link #fromEnvironment} reads the variables of {@code ./storefront local}
+ * ({@code STOREFRONT_PORT}, {@code STOREFRONT_DATA_DIR}, {@code STOREFRONT_LOCAL_MAX_INSTANCES}, {@code AWS_REGION}).
+ */
+public final class LocalOptions {
+
+    /** Default port of {@code ./storefront local}. */
+    public static final int DEFAULT_PORT = 3000;
+
+    private final Path template;
+    private final int port;
+    private final Path dataDirectory;
+    private final int maxInstances;
+    private final LocalSeeder seeder;
+    private final Map<String, Object> parameters;
+    private final Map<String, String> environmentOverrides;
+    private final Map<String, String> settings;
+    private final boolean preferPathRedis;
+    private final String region;
+
+    private LocalOptions(Builder builder) {
+        this.template = Objects.requireNonNull(builder.template, "template");
+        this.port = builder.port;
+        this.dataDirectory = builder.dataDirectory;
+        this.maxInstances = builder.maxInstances;
+        this.seeder = builder.seeder;
+        this.parameters = Map.copyOf(builder.parameters);
+        this.environmentOverrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.environmentOverrides));
+        this.settings = Map.copyOf(builder.settings);
+        this.preferPathRedis = builder.preferPathRedis;
+        this.region = builder.region;
+    }
+
+    public static Builder builder(Path template) {
+        return new Builder(template);
+    }
+
+    /** Options from the runner's environment (flags may override them afterwards through the builder). */
+    public static Builder fromEnvironment(Map<String, String> env, Path template) {
+        Builder builder = builder(template).settings(env);
+        if (env.get("STOREFRONT_PORT") != null) {
+            builder.port(Integer.parseInt(env.get("STOREFRONT_PORT").trim()));
+        }
+        if (env.get("STOREFRONT_DATA_DIR") != null && !env.get("STOREFRONT_DATA_DIR").isBlank()) {
+            builder.dataDirectory(Path.of(env.get("STOREFRONT_DATA_DIR")).toAbsolutePath());
+        }
+        if (env.get("STOREFRONT_LOCAL_MAX_INSTANCES") != null) {
+            builder.maxInstances(Integer.parseInt(env.get("STOREFRONT_LOCAL_MAX_INSTANCES").trim()));
+        }
+        if (env.get("AWS_REGION") != null && !env.get("AWS_REGION").isBlank()) {
+            builder.region(env.get("AWS_REGION"));
+        }
+        builder.preferPathRedis("path".equalsIgnoreCase(env.get("STOREFRONT_LOCAL_REDIS")));
+        return builder;
+    }
+
+    public Path template() {
+        return template;
+    }
+
+    /** The gateway port; 0 picks a free one. */
+    public int port() {
+        return port;
+    }
+
+    /** Where data persists across restarts, or null for in memory. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public int maxInstances() {
+        return maxInstances;
+    }
+
+    /** The seeder, or null. */
+    public LocalSeeder seeder() {
+        return seeder;
+    }
+
+    /** Template parameter overrides. */
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** Extra environment for every function, applied last; a null value removes the variable. */
+    public Map<String, String> environmentOverrides() {
+        return environmentOverrides;
+    }
+
+    /** Settings for the seeder (normally the process environment). */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    public boolean preferPathRedis() {
+        return preferPathRedis;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Builds {@link LocalOptions}. */
+    public static final class Builder {
+        private final Path template;
+        private int port = DEFAULT_PORT;
+        private Path dataDirectory;
+        private int maxInstances = 4;
+        private LocalSeeder seeder;
+        private final Map<String, Object> parameters = new HashMap<>();
+        private final Map<String, String> environmentOverrides = new LinkedHashMap<>();
+        private final Map<String, String> settings = new HashMap<>();
+        private boolean preferPathRedis;
+        private String region = "us-east-1";
+
+        private Builder(Path template) {
+            this.template = template;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder dataDirectory(Path value) {
+            this.dataDirectory = value;
+            return this;
+        }
+
+        public Builder maxInstances(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxInstances must be at least 1");
+            }
+            this.maxInstances = value;
+            return this;
+        }
+
+        public Builder seeder(LocalSeeder value) {
+            this.seeder = value;
+            return this;
+        }
+
+        public Builder parameter(String name, Object value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        public Builder environment(String name, String value) {
+            environmentOverrides.put(name, value);
+            return this;
+        }
+
+        public Builder settings(Map<String, String> values) {
+            settings.putAll(values);
+            return this;
+        }
+
+        public Builder setting(String name, String value) {
+            settings.put(name, value);
+            return this;
+        }
+
+        public Builder preferPathRedis(boolean value) {
+            this.preferPathRedis = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        public LocalOptions build() {
+            return new LocalOptions(this);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.storefront.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.localcloud.CloudFormationTemplate;
+import dev.storefront.localcloud.DynamoDbLocalServer;
+import dev.storefront.localcloud.IntrinsicResolver;
+import dev.storefront.localcloud.LocalAttributes;
+import dev.storefront.localcloud.LocalAwsClients;
+import dev.storefront.localcloud.RedisServer;
+import dev.storefront.localcloud.TemplateTables;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The whole local stack of a template: DynamoDB Local, Redis, the template's tables, the seeder, the
+ * functions (each isolated in its own class loaders), stream and schedule event sources and the HTTP gateway.
+ * Start it with {@link #start(LocalOptions)}; {@link #close()} stops everything, Redis process included.
+ */
+public final class LocalStorefront implements AutoCloseable {
+
+    /** Account id used in ARNs and events. */
+    public static final String ACCOUNT_ID = "123456789012";
+
+    private static final System.Logger LOG = System.getLogger(LocalStorefront.class.getName());
+
+    private final LocalOptions options;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private DynamoDbLocalServer dynamoDbServer;
+    private RedisServer redis;
+    private DynamoDbClient dynamoDb;
+    private Map<String, String> tableNames = Map.of();
+    private FunctionRuntime runtime;
+    private ScheduleRunner schedules;
+    private LocalGateway gateway;
+    private List<String> bannerLines = List.of();
+    private Duration startupTime;
+    private boolean closed;
+
+    private LocalStorefront(LocalOptions options) {
+        this.options = options;
+    }
+
+    /** Starts the stack; on failure everything started so far is stopped again. */
+    public static LocalStorefront start(LocalOptions options) {
+        LocalStorefront stack = new LocalStorefront(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        } catch (Exception e) {
+            stack.close();
+            throw new IllegalStateException("Local stack failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws Exception {
+        long start = System.nanoTime();
+        String region = options.region();
+        ObjectMapper mapper = new ObjectMapper();
+        CloudFormationTemplate template = CloudFormationTemplate.load(options.template());
+
+        var dataDir = options.dataDirectory();
+        dynamoDbServer = DynamoDbLocalServer.start(0, dataDir == null ? null : dataDir.resolve("dynamodb"));
+        resources.add(dynamoDbServer);
+        redis = RedisServer.launch(0, dataDir == null ? null : dataDir.resolve("redis"), options.preferPathRedis());
+        resources.add(redis);
+        dynamoDb = LocalAwsClients.dynamoDb(dynamoDbServer.endpoint());
+        resources.add(dynamoDb);
+        SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
+
+        IntrinsicResolver resolver = resolver(template, keys, region);
+        tableNames = new TemplateTables(resolver).createAll(dynamoDb);
+
+        Map<String, String> overrides = localOverrides(keys, region);
+        Map<String, String> shared = new LinkedHashMap<>(LocalEnvironment.globals(resolver));
+        LocalEnvironment.apply(shared, overrides);
+        shared.remove(LocalEnvironment.SIGNING_SECRET_ARN);
+
+        if (options.seeder() != null) {
+            SeedContext context = new SeedContext(dynamoDb, dynamoDbServer.endpoint(), redis.url(), tableNames,
+                    shared, options.settings(), dataDir);
+            options.seeder().seed(context);
+            bannerLines = context.bannerLines();
+        }
+
+        List<FunctionDefinition> functions = TemplateFunctions.read(resolver);
+        runtime = FunctionRuntime.start(functions, f -> LocalEnvironment.forFunction(f, overrides, region),
+                options.maxInstances(), region, ACCOUNT_ID);
+        resources.add(runtime);
+
+        startStreams(functions, mapper, region);
+        List<ScheduleSource> scheduleSources = functions.stream().flatMap(f -> f.schedules().stream()).toList();
+        schedules = new ScheduleRunner(scheduleSources, runtime, mapper, region, ACCOUNT_ID);
+        resources.add(schedules);
+        schedules.start();
+
+        List<HttpRoute> routes = functions.stream().flatMap(f -> f.routes().stream()).toList();
+        gateway = LocalGateway.start(options.port(), new RouteTable(routes), runtime, mapper, ACCOUNT_ID);
+        resources.add(gateway);
+        startupTime = Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private IntrinsicResolver resolver(CloudFormationTemplate template, SigningKeys keys, String region) {
+        IntrinsicResolver.Builder builder = IntrinsicResolver.builder(template)
+                .region(region).accountId(ACCOUNT_ID).stackName("storefront-local")
+                .attributes(new LocalAttributes(region, ACCOUNT_ID, redis.port()));
+        template.parameters().values().forEach(p -> {
+            if (p.defaultValue() == null) {
+                // Parameters without a default are deploy-time inputs; locally their variables are overridden.
+                builder.parameter(p.name(), p.name().endsWith("Arn")
+                        ? "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:local-" + p.name() + "-000000"
+                        : "local-" + p.name());
+            }
+        });
+        if (template.parameters().containsKey("JwtPublicJwks")) {
+            builder.parameter("JwtPublicJwks", keys.publicJwks());
+        }
+        builder.parameters(options.parameters());
+        return builder.build();
+    }
+
+    private Map<String, String> localOverrides(SigningKeys keys, String region) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("AWS_ENDPOINT_URL", dynamoDbServer.endpoint().toString());
+        overrides.put("AWS_ACCESS_KEY_ID", LocalAwsClients.LOCAL_CREDENTIAL);
+        overrides.put("AWS_SECRET_ACCESS_KEY", LocalAwsClients.LOCAL_CREDENTIAL);
+        overrides.put("AWS_REGION", region);
+        overrides.put("AWS_DEFAULT_REGION", region);
+        overrides.put("STOREFRONT_REDIS_URL", redis.url());
+        overrides.put("STOREFRONT_REDIS_CLUSTER", "false");
+        overrides.put("STOREFRONT_REDIS_AUTH_SECRET_ARN", null);
+        overrides.put("STOREFRONT_JWT_PUBLIC_JWKS", keys.publicJwks());
+        overrides.put(LocalEnvironment.SIGNING_JWK, keys.privateJwk());
+        overrides.putAll(options.environmentOverrides());
+        return Collections.unmodifiableMap(overrides);
+    }
+
+    private void startStreams(List<FunctionDefinition> functions, ObjectMapper mapper, String region) {
+        List<StreamSource> sources = functions.stream().flatMap(f -> f.streams().stream()).toList();
+        if (sources.isEmpty()) {
+            return;
+        }
+        DynamoDbStreamsClient streams = LocalAwsClients.dynamoDbStreams(dynamoDbServer.endpoint());
+        resources.add(streams);
+        for (StreamSource source : sources) {
+            String table = tableNames.get(source.table());
+            if (table == null) {
+                throw new IllegalStateException(source.function() + "." + source.eventName() + ": "
+                        + source.table() + " is not a DynamoDB table of the template");
+            }
+            StreamPoller poller = new StreamPoller(source, table, dynamoDb, streams, runtime, mapper, region);
+            resources.add(poller);
+            poller.start();
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public URI baseUrl() {
+        return gateway.baseUrl();
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbServer.endpoint();
+    }
+
+    /** A client of DynamoDB Local, owned by the stack. */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    /** The Redis server; tests may {@link RedisServer#stop()} and {@link RedisServer#start()} it. */
+    public RedisServer redis() {
+        return redis;
+    }
+
+    /** Table names by logical id. */
+    public Map<String, String> tableNames() {
+        return tableNames;
+    }
+
+    /** The functions as read from the template. */
+    public List<FunctionDefinition> functions() {
+        return runtime.functions();
+    }
+
+    /** The environment resource a function sees. */
+    public Map<String, String> environment(String functionLogicalId) {
+        return runtime.environment(functionLogicalId);
+    }
+
+    /** How many instances of a function were created (cold starts). */
+    public int instancesCreated(String functionLogicalId) {
+        return runtime.instancesCreated(functionLogicalId);
+    }
+
+    /** Invokes a function directly with a JSON payload (like {@code sam local invoke}); returns its output. */
+    public byte[] invoke(String functionLogicalId, byte[] payload) throws FunctionException {
+        return runtime.invoke(functionLogicalId, payload, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * Delivers one event of a function's schedule now.
+     *
+     * @param eventName the schedule's event name in the template, or null for the function's first schedule
+     */
+    public byte[] triggerSchedule(String functionLogicalId, String eventName) throws FunctionException {
+        return schedules.trigger(functionLogicalId, eventName);
+    }
+
+    /** Lines the seeder added to the banner. */
+    public List<String> bannerLines() {
+        return bannerLines;
+    }
+
+    /** Time from {@link #start} to serving. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public LocalOptions options() {
+        return options;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Stopping " + resource.getClass().getSimpleName() + " failed", e);
+            }
+        }
+    }
+}
