@@ -2,8 +2,6 @@ package dev.storefront.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -47,7 +45,6 @@ public final class LocalMain {
             System.err.println("No " + template.toAbsolutePath() + ": run from the repository root");
             System.exit(2);
         }
-        seeder().ifPresent(options::seeder);
 
         LocalStorefront stack;
         try {
@@ -73,23 +70,5 @@ public final class LocalMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
-    }
-
-    private static java.util.Optional<LocalSeeder> seeder() {
-        Iterator<LocalSeeder> seeders = ServiceLoader.load(LocalSeeder.class).iterator();
-        if (!seeders.hasNext()) {
-            return java.util.Optional.empty();
-        }
-        LocalSeeder first = seeders.next();
-        if (!seeders.hasNext()) {
-            return java.util.Optional.of(first);
-        }
-        java.util.List<LocalSeeder> all = new java.util.ArrayList<>(java.util.List.of(first));
-        seeders.forEachRemaining(all::add);
-        return java.util.Optional.of(context -> {
-            for (LocalSeeder seeder : all) {
-                seeder.seed(context);
-            }
-        });
     }
 }

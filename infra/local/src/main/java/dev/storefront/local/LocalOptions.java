@@ -114,7 +114,7 @@ public final class LocalOptions {
         private int port = DEFAULT_PORT;
         private Path dataDirectory;
         private int maxInstances = 4;
-        private LocalSeeder seeder;
+        private LocalSeeder seeder = LocalSeeder.discovered();
         private final Map<String, Object> parameters = new HashMap<>();
         private final Map<String, String> environmentOverrides = new LinkedHashMap<>();
         private final Map<String, String> settings = new HashMap<>();
@@ -143,6 +143,7 @@ public final class LocalOptions {
             return this;
         }
 
+        /** Replaces the seeders found through {@link java.util.ServiceLoader}; {@code null} seeds nothing. */
         public Builder seeder(LocalSeeder value) {
             this.seeder = value;
             return this;

@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Accounts: signup, login with throttling, refresh-token rotation with reuse detection, logout, and
@@ -128,28 +127,6 @@ public final class AccountService {
     public User me(Principal principal) {
         return users.findById(principal.userId())
                 .orElseThrow(() -> new NotFoundException("account-not-found", "The account no longer exists."));
-    }
-
-    /**
-     * Creates an administrator, or makes an existing account one and sets its password. Used by the
-     * local runner and the operator's command line, never by an HTTP route.
-     */
-    public User ensureAdmin(String email, String password, String name) {
-        var errors = AccountRules.checkSignup(email, password, name);
-        if (!errors.isEmpty()) {
-            throw new ValidationException("validation", "The admin account details are not valid.", errors);
-        }
-        Set<Role> roles = EnumSet.of(Role.ADMIN, Role.SHOPPER);
-        Optional<User> existing = users.findByEmail(AccountRules.normalizeEmail(email));
-        if (existing.isPresent()) {
-            User updated = existing.get().withRoles(roles).withPasswordHash(hasher.hash(password));
-            users.update(updated);
-            return updated;
-        }
-        User admin = new User(ids.next(), AccountRules.normalizeEmail(email), name.strip(), hasher.hash(password),
-                roles, now());
-        users.create(admin);
-        return admin;
     }
 
     private TokenPair startSession(User user) {

@@ -154,8 +154,10 @@ class AccountServiceTest {
 
     @Test
     void ensureAdmin_shouldCreateOnce_andPromoteAndResetPasswordLater() {
-        User admin = service.ensureAdmin("Root@Example.com", PASSWORD, "Admin");
-        User again = service.ensureAdmin("root@example.com", "another long password", "Admin");
+        AdminAccounts admins = new AdminAccounts(users, hasher, new IdGenerator(clock, new SecureRandom()), clock);
+
+        User admin = admins.ensureAdmin("Root@Example.com", PASSWORD, "Admin");
+        User again = admins.ensureAdmin("root@example.com", "another long password", "Admin");
 
         assertThat(again.userId()).isEqualTo(admin.userId());
         assertThat(again.roles()).isEqualTo(Set.of(Role.ADMIN, Role.SHOPPER));
