@@ -1,0 +1,27 @@
+package dev.storefront.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One thing to cold-start: a handler on a class path with an environment, fed events of one kind.
+ *
+ * @param name           short name (tables, {@code --variants}, {@code {variant}} in JVM flags)
+ * @param description    what it measures, e.g. {@code accounts POST /auth/login}
+ * @param handler        handler class name
+ * @param classPath      the child JVM's class path, in order
+ * @param environment    the child's whole process environment
+ * @param expectedStatus the statusCode every run must answer
+ * @param events         the event of each run
+ */
+record Variant(String name, String description, String handler, List<Path> classPath, Map<String, String> environment,
+        int expectedStatus, EventSource events) {
+
+    /** The event file of a run. */
+    @FunctionalInterface
+    interface EventSource {
+        Path next(String runId) throws IOException;
+    }
+}
