@@ -51,7 +51,7 @@ public abstract class ApiHandler implements RequestStreamHandler {
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
-        HttpApiEvent event = Json.mapper().readerFor(HttpApiEvent.class).readValue(input);
+        HttpApiEvent event = Json.eventMapper().readerFor(HttpApiEvent.class).readValue(input);
         ApiRequest request = toRequest(event);
         MDC.put("requestId", request.requestId());
         MDC.put("function", functionName);

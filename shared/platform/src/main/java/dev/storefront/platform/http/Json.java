@@ -20,12 +20,32 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 public final class Json {
 
     private static final ObjectMapper MAPPER = create();
+    private static final ObjectMapper EVENTS = createEventMapper();
 
     private Json() {
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The mapper for the envelopes Lambda delivers (API Gateway events). They may carry a body up to
+     * Lambda's 6 MB payload limit, so the 64 KiB string limit of request bodies must not apply to them:
+     * the body-size rule is enforced on the decoded body, where it becomes a 413.
+     */
+    public static ObjectMapper eventMapper() {
+        return EVENTS;
+    }
+
+    private static ObjectMapper createEventMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(8 * 1024 * 1024)
+                .build());
+        return mapper;
     }
 
     private static ObjectMapper create() {
