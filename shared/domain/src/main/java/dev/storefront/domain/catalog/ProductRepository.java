@@ -1,0 +1,32 @@
+package dev.storefront.domain.catalog;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Storage of products, the catalog's source of truth. Every change is conditional. */
+public interface ProductRepository {
+
+    /**
+     * Stores a new product and claims its SKU atomically.
+     *
+     * @throws SkuTakenException when another product holds the SKU
+     */
+    void create(Product product);
+
+    /** The product, archived or not. */
+    Optional<Product> findById(String productId);
+
+    /**
+     * Replaces a product on condition that its stored version is {@code expectedVersion}; the stored
+     * product gets {@code replacement.version()}, which must be {@code expectedVersion + 1}. Moves the SKU
+     * claim when the SKU changes.
+     *
+     * @throws dev.storefront.domain.error.PreconditionFailedException on a version mismatch
+     * @throws dev.storefront.domain.error.NotFoundException when the product does not exist
+     * @throws SkuTakenException when the new SKU belongs to another product
+     */
+    void replace(Product replacement, long expectedVersion);
+
+    /** Visits every product (active and archived), for rebuilding derived views such as the search index. */
+    void forEach(Consumer<Product> visitor);
+}
