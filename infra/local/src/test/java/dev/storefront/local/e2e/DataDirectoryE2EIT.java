@@ -49,6 +49,7 @@ class DataDirectoryE2EIT {
                 .port(0)
                 .dataDirectory(dataDirectory)
                 .setting("STOREFRONT_ADMIN_PASSWORD", "admin password for e2e")
+                .setting("STOREFRONT_SEED_PRODUCTS", "25")
                 .build());
     }
 }

@@ -6,6 +6,7 @@ public final class EnvVars {
     public static final String USERS_TABLE = "STOREFRONT_USERS_TABLE";
     public static final String SESSIONS_TABLE = "STOREFRONT_SESSIONS_TABLE";
     public static final String IDEMPOTENCY_TABLE = "STOREFRONT_IDEMPOTENCY_TABLE";
+    public static final String PRODUCTS_TABLE = "STOREFRONT_PRODUCTS_TABLE";
     public static final String REDIS_URL = "STOREFRONT_REDIS_URL";
     public static final String REDIS_CLUSTER = "STOREFRONT_REDIS_CLUSTER";
     public static final String REDIS_AUTH_SECRET_ARN = "STOREFRONT_REDIS_AUTH_SECRET_ARN";

@@ -1,0 +1,26 @@
+package dev.storefront.catalog;
+
+import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.RequestPipeline;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+
+/** Lambda entry point of the catalog function: catalog administration and product detail. */
+public class CatalogHandler extends ApiHandler {
+
+    @Inject
+    RequestPipeline pipeline;
+
+    public CatalogHandler() {
+        super();
+    }
+
+    public CatalogHandler(ApplicationContext applicationContext) {
+        super(applicationContext);
+    }
+
+    @Override
+    protected RequestPipeline pipeline() {
+        return pipeline;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.storefront.domain.catalog;
+
+import java.util.Optional;
+
+/**
+ * A cache of active products in front of the {@link ProductRepository} (cache-aside). Implementations
+ * must never fail: an unavailable cache behaves as a cache that misses and forgets.
+ *
+ * <p>{@link #evict} takes the version just written so that an implementation can refuse a late
+ * {@link #put} of an older version by a reader that loaded the product before the write (the classic
+ * cache-aside race that would otherwise serve a stale product until the entry expires).
+ */
+public interface ProductCache {
+
+    /**
+     * The cached product, or empty on a miss. On a miss an implementation may make concurrent callers for
+     * the same id wait briefly for the first caller's {@link #put} (stampede protection).
+     */
+    Optional<Product> get(String productId);
+
+    /** Caches an active product, unless the cache already knows a newer version of it. */
+    void put(Product product);
+
+    /** Forgets a product after version {@code writtenVersion} was stored; older versions are not cached again. */
+    void evict(String productId, long writtenVersion);
+}
