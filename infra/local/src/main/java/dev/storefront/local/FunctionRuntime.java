@@ -5,6 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** All functions of the template, each with its own pool of isolated instances. */
@@ -28,14 +32,43 @@ public final class FunctionRuntime implements AutoCloseable {
         try {
             for (FunctionDefinition function : functions) {
                 FunctionArtifact artifact = FunctionArtifact.prepare(function, environment.apply(function));
-                FunctionPool pool = new FunctionPool(function, artifact, maxInstances, region, accountId);
-                pools.put(function.logicalId(), pool);
-                pool.warmUp();
+                pools.put(function.logicalId(), new FunctionPool(function, artifact, maxInstances, region, accountId));
             }
+            warmUpInParallel(pools.values());
             return runtime;
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
+        }
+    }
+
+    /**
+     * Creates every function's first instance (its init) at the same time, as Lambda would for a deploy,
+     * so start-up time grows with the slowest function rather than with their number.
+     */
+    private static void warmUpInParallel(Collection<FunctionPool> pools) {
+        ExecutorService starters = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(pools.size(), Runtime.getRuntime().availableProcessors())));
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (FunctionPool pool : pools) {
+                started.add(starters.submit(pool::warmUp));
+            }
+            for (Future<?> future : started) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while starting functions", e);
+                }
+            }
+        } finally {
+            starters.shutdownNow();
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -85,17 +87,22 @@ public final class LocalStorefront implements AutoCloseable {
         LocalEnvironment.apply(shared, overrides);
         shared.remove(LocalEnvironment.SIGNING_SECRET_ARN);
 
-        if (options.seeder() != null) {
-            SeedContext context = new SeedContext(dynamoDb, dynamoDbServer.endpoint(), redis.url(), tableNames,
-                    shared, options.settings(), dataDir);
-            options.seeder().seed(context);
-            bannerLines = context.bannerLines();
-        }
+        // Seeding and the functions' init (first instance of each) do not depend on each other: run them
+        // side by side, and serve (and deliver stream records) only when both are done.
+        SeedContext context = new SeedContext(dynamoDb, dynamoDbServer.endpoint(), redis.url(), tableNames,
+                shared, options.settings(), dataDir);
+        CompletableFuture<Void> seeding = options.seeder() == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> seed(options.seeder(), context));
 
         List<FunctionDefinition> functions = TemplateFunctions.read(resolver);
-        runtime = FunctionRuntime.start(functions, f -> LocalEnvironment.forFunction(f, overrides, region),
-                options.maxInstances(), region, ACCOUNT_ID);
-        resources.add(runtime);
+        try {
+            runtime = FunctionRuntime.start(functions, f -> LocalEnvironment.forFunction(f, overrides, region),
+                    options.maxInstances(), region, ACCOUNT_ID);
+            resources.add(runtime);
+        } finally {
+            awaitSeeding(seeding);
+        }
+        bannerLines = context.bannerLines();
 
         startStreams(functions, mapper, region);
         List<ScheduleSource> scheduleSources = functions.stream().flatMap(f -> f.schedules().stream()).toList();
@@ -107,6 +114,27 @@ public final class LocalStorefront implements AutoCloseable {
         gateway = LocalGateway.start(options.port(), new RouteTable(routes), runtime, mapper, ACCOUNT_ID);
         resources.add(gateway);
         startupTime = Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static void seed(LocalSeeder seeder, SeedContext context) {
+        try {
+            seeder.seed(context);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("seeding failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitSeeding(CompletableFuture<Void> seeding) throws Exception {
+        try {
+            seeding.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private IntrinsicResolver resolver(CloudFormationTemplate template, SigningKeys keys, String region) {

@@ -8,6 +8,7 @@ import dev.storefront.domain.catalog.SkuTakenException;
 import dev.storefront.domain.error.NotFoundException;
 import dev.storefront.domain.error.PreconditionFailedException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,6 +16,11 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetResultPageIterable;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteResult;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
@@ -47,6 +53,67 @@ public final class DynamoDbProductRepository implements ProductRepository {
         this.client = client;
         this.products = client.table(tableName, ProductItem.SCHEMA);
         this.skus = client.table(tableName, SkuItem.SCHEMA);
+    }
+
+    /**
+     * Checks every SKU claim with BatchGetItem first, then writes products and claims with BatchWriteItem
+     * (25 items a request, unprocessed items retried). Meant for initial loads, where nobody else writes
+     * the same SKUs at the same time: unlike {@link #create}, the write itself carries no condition.
+     */
+    @Override
+    public void importNew(List<Product> imported) {
+        for (int from = 0; from < imported.size(); from += 100) {
+            ReadBatch.Builder<SkuItem> read = ReadBatch.builder(SkuItem.class).mappedTableResource(skus);
+            imported.subList(from, Math.min(from + 100, imported.size())).forEach(product ->
+                    read.addGetItem(Key.builder().partitionValue(SkuItem.key(product.sku())).build()));
+            BatchGetResultPageIterable pages = client.batchGetItem(r -> r.readBatches(read.build()));
+            if (pages.resultsForTable(skus).iterator().hasNext()) {
+                throw new SkuTakenException();
+            }
+        }
+        // 12 products and their 12 SKU claims fill one 25-item BatchWriteItem request (minus one).
+        for (int from = 0; from < imported.size(); from += 12) {
+            writeBatch(imported.subList(from, Math.min(from + 12, imported.size())));
+        }
+    }
+
+    private void writeBatch(List<Product> chunk) {
+        WriteBatch.Builder<ProductItem> productWrites = WriteBatch.builder(ProductItem.class)
+                .mappedTableResource(products);
+        WriteBatch.Builder<SkuItem> skuWrites = WriteBatch.builder(SkuItem.class).mappedTableResource(skus);
+        for (Product product : chunk) {
+            productWrites.addPutItem(toItem(product));
+            skuWrites.addPutItem(SkuItem.claim(product.sku(), product.productId()));
+        }
+        BatchWriteItemEnhancedRequest request = BatchWriteItemEnhancedRequest.builder()
+                .writeBatches(productWrites.build(), skuWrites.build()).build();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            BatchWriteResult result = client.batchWriteItem(request);
+            List<ProductItem> productsLeft = result.unprocessedPutItemsForTable(products);
+            List<SkuItem> skusLeft = result.unprocessedPutItemsForTable(skus);
+            if (productsLeft.isEmpty() && skusLeft.isEmpty()) {
+                return;
+            }
+            List<WriteBatch> retry = new java.util.ArrayList<>();
+            if (!productsLeft.isEmpty()) {
+                WriteBatch.Builder<ProductItem> left = WriteBatch.builder(ProductItem.class).mappedTableResource(products);
+                productsLeft.forEach(left::addPutItem);
+                retry.add(left.build());
+            }
+            if (!skusLeft.isEmpty()) {
+                WriteBatch.Builder<SkuItem> left = WriteBatch.builder(SkuItem.class).mappedTableResource(skus);
+                skusLeft.forEach(left::addPutItem);
+                retry.add(left.build());
+            }
+            request = BatchWriteItemEnhancedRequest.builder().writeBatches(retry).build();
+            try {
+                Thread.sleep(50L << Math.min(attempt, 5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing products", e);
+            }
+        }
+        throw new IllegalStateException("DynamoDB kept items of an import unprocessed");
     }
 
     @Override

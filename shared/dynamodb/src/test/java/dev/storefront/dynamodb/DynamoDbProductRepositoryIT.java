@@ -193,6 +193,23 @@ class DynamoDbProductRepositoryIT {
                 .singleElement().extracting(Product::status).isEqualTo(ProductStatus.ARCHIVED);
     }
 
+    @Test
+    void importNew_shouldStoreEveryProductWithItsSkuClaim_andRefuseAReimport() {
+        List<Product> imported = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            imported.add(product(id(), sku(), 1));
+        }
+
+        repository.importNew(imported);
+
+        assertThat(imported).allSatisfy(p -> assertThat(repository.findById(p.productId())).contains(p));
+        Product again = product(id(), imported.get(7).sku(), 1);
+        assertThatThrownBy(() -> repository.importNew(List.of(product(id(), sku(), 1), again)))
+                .isInstanceOf(SkuTakenException.class);
+        assertThatThrownBy(() -> repository.create(product(id(), imported.get(29).sku(), 1)))
+                .isInstanceOf(SkuTakenException.class);
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }

@@ -51,6 +51,35 @@ public final class CatalogService {
     }
 
     /**
+     * Adds many active products at once (an initial catalog load), checked by the same rules as
+     * {@link #create}. Nothing is written when a draft is invalid, two drafts share a SKU, or a SKU is
+     * already in the catalog.
+     *
+     * @throws ValidationException naming the first invalid draft by its index
+     * @throws SkuTakenException when a SKU repeats within the import or already exists
+     */
+    public List<Product> importNew(List<ProductDraft> drafts) {
+        List<Product> created = new java.util.ArrayList<>(drafts.size());
+        java.util.Set<String> skus = new java.util.HashSet<>();
+        Instant now = now();
+        for (int i = 0; i < drafts.size(); i++) {
+            List<FieldError> errors = ProductRules.checkDraft(drafts.get(i), storeCurrency);
+            if (!errors.isEmpty()) {
+                int index = i;
+                throw new ValidationException("validation", "Product " + i + " of the import is not valid.",
+                        errors.stream().map(e -> new FieldError("[" + index + "]." + e.field(), e.message())).toList());
+            }
+            ProductDraft checked = ProductRules.normalize(drafts.get(i));
+            if (!skus.add(checked.sku())) {
+                throw new SkuTakenException();
+            }
+            created.add(Product.create(ids.next(), checked, now));
+        }
+        products.importNew(created);
+        return created;
+    }
+
+    /**
      * Replaces every field an admin controls, on condition that the stored version is {@code expectedVersion}.
      *
      * @throws NotFoundException when the product does not exist or is archived

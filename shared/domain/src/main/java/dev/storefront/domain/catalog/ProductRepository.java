@@ -1,5 +1,6 @@
 package dev.storefront.domain.catalog;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,6 +13,14 @@ public interface ProductRepository {
      * @throws SkuTakenException when another product holds the SKU
      */
     void create(Product product);
+
+    /**
+     * Imports new products in bulk (an initial load): batched writes of the products and their SKU claims.
+     * Refuses the whole import, writing nothing, when any of the SKUs is already claimed.
+     *
+     * @throws SkuTakenException when a SKU of the import is already in the catalog
+     */
+    void importNew(List<Product> products);
 
     /** The product, archived or not. */
     Optional<Product> findById(String productId);

@@ -276,4 +276,30 @@ class CatalogServiceTest {
                     attributes);
         }
     }
+
+    @Test
+    void importNew_shouldCheckEveryDraft_andWriteNothingWhenOneIsInvalid() {
+        var drafts = List.of(draft("SKU-A").build(), draft("bad sku!").build());
+
+        assertThatThrownBy(() -> service.importNew(drafts))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).contains("[1].sku"));
+        assertThat(products.byId).isEmpty();
+    }
+
+    @Test
+    void importNew_shouldRefuseASkuTwiceInOneImport() {
+        assertThatThrownBy(() -> service.importNew(List.of(draft("SKU-A").build(), draft("SKU-A").build())))
+                .isInstanceOf(SkuTakenException.class);
+        assertThat(products.byId).isEmpty();
+    }
+
+    @Test
+    void importNew_shouldAddActiveProductsAtVersionOne() {
+        List<Product> imported = service.importNew(List.of(draft("SKU-A").build(), draft("SKU-B").build()));
+
+        assertThat(imported).extracting(Product::version).containsExactly(1L, 1L);
+        assertThat(products.byId).hasSize(2);
+    }
+
 }

@@ -32,6 +32,17 @@ final class InMemoryCatalog {
         }
 
         @Override
+        public synchronized void importNew(java.util.List<Product> products) {
+            for (Product product : products) {
+                if (byId.values().stream().anyMatch(p -> p.sku().equals(product.sku()))) {
+                    throw new SkuTakenException();
+                }
+            }
+            products.forEach(product -> byId.put(product.productId(), product));
+            writes += products.size();
+        }
+
+        @Override
         public synchronized Optional<Product> findById(String productId) {
             return Optional.ofNullable(byId.get(productId));
         }
