@@ -1,0 +1,80 @@
+package dev.storefront.runtime;
+
+import dev.storefront.auth.JwtAccessTokenVerifier;
+import dev.storefront.auth.SigningKeys;
+import dev.storefront.domain.auth.AccessTokenVerifier;
+import dev.storefront.dynamodb.DynamoDbClientFactory;
+import dev.storefront.dynamodb.DynamoDbIdempotencyStore;
+import dev.storefront.platform.config.EnvVars;
+import dev.storefront.platform.config.LambdaEnvironment;
+import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.http.Authenticator;
+import dev.storefront.platform.idempotency.IdempotencyGuard;
+import dev.storefront.redis.RedisClientFactory;
+import dev.storefront.redis.RedisSettings;
+import dev.storefront.redis.ResilientRedis;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Beans every function shares, built once per execution environment (and snapshotted by SnapStart):
+ * the one HTTP client of all AWS clients, DynamoDB, Secrets Manager, Redis, token verification,
+ * authentication and idempotency. A function's own {@code @Factory} adds only its service and routes.
+ */
+@Factory
+public class FunctionBeans {
+
+    @Singleton
+    SdkHttpClient httpClient() {
+        return DynamoDbClientFactory.httpClient();
+    }
+
+    @Singleton
+    DynamoDbEnhancedClient dynamoDb(SdkHttpClient httpClient) {
+        return DynamoDbClientFactory.enhanced(DynamoDbClientFactory.dynamoDb(LambdaEnvironment.variables(), httpClient));
+    }
+
+    @Singleton
+    SecretsManagerClient secretsManager(SdkHttpClient httpClient) {
+        Map<String, String> variables = LambdaEnvironment.variables();
+        return SecretsManagerClient.builder()
+                .httpClient(httpClient)
+                .region(DynamoDbClientFactory.region(variables))
+                .credentialsProvider(DynamoDbClientFactory.credentials(variables))
+                .build();
+    }
+
+    @Singleton
+    ResilientRedis redis(Settings settings, Secrets secrets) {
+        RedisSettings redis = RedisSettings.of(settings.required(EnvVars.REDIS_URL),
+                settings.flag(EnvVars.REDIS_CLUSTER, false));
+        // In AWS the cache user's password lives in Secrets Manager ({"username", "password"}).
+        redis = settings.optional(EnvVars.REDIS_AUTH_SECRET_ARN)
+                .map(arn -> secrets.jsonField(arn, "password"))
+                .map(redis::withPassword)
+                .orElse(redis);
+        return new ResilientRedis(RedisClientFactory.lazy(redis));
+    }
+
+    @Singleton
+    AccessTokenVerifier accessTokenVerifier(Settings settings, Clock clock) {
+        return new JwtAccessTokenVerifier(SigningKeys.parsePublicJwkSet(settings.required(EnvVars.JWT_PUBLIC_JWKS)),
+                settings.required(EnvVars.JWT_ISSUER), settings.required(EnvVars.JWT_AUDIENCE), clock);
+    }
+
+    @Singleton
+    Authenticator authenticator(AccessTokenVerifier verifier) {
+        return new Authenticator(verifier);
+    }
+
+    @Singleton
+    IdempotencyGuard idempotencyGuard(Settings settings, DynamoDbEnhancedClient dynamoDb, Clock clock) {
+        return new IdempotencyGuard(
+                new DynamoDbIdempotencyStore(dynamoDb, settings.required(EnvVars.IDEMPOTENCY_TABLE)), clock);
+    }
+}
