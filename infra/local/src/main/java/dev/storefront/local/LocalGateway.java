@@ -126,10 +126,12 @@ public final class LocalGateway implements AutoCloseable {
             byte[] output = runtime.invoke(function, payload, UUID.randomUUID().toString());
             return HttpApiResponse.fromLambdaOutput(mapper, output);
         } catch (FunctionException e) {
-            LOG.log(System.Logger.Level.ERROR, "{0} {1} -> {2}: {3}", exchange.getRequestMethod(), rawPath, function,
-                    e.getMessage());
+            String failure = exchange.getRequestMethod() + " " + rawPath + " -> " + function + ": " + e.getMessage();
             if (e.getCause() != null && !e.isTimeout()) {
-                e.getCause().printStackTrace();
+                // The function's own failure, with its stack trace: what Lambda would write to the function's logs.
+                LOG.log(System.Logger.Level.ERROR, failure, e.getCause());
+            } else {
+                LOG.log(System.Logger.Level.ERROR, failure);
             }
             return HttpApiResponse.internalServerError();
         } catch (IllegalArgumentException e) {
