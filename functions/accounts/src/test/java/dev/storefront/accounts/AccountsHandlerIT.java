@@ -7,22 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.storefront.auth.SigningKeys;
-import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.DynamoDbLocalServer;
-import dev.storefront.localcloud.IntrinsicResolver;
-import dev.storefront.localcloud.LocalAwsClients;
-import dev.storefront.localcloud.RedisServer;
-import dev.storefront.localcloud.TemplateTables;
-import dev.storefront.platform.config.LambdaEnvironment;
+import dev.storefront.localcloud.FunctionTestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,49 +27,27 @@ class AccountsHandlerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EVENTS = Path.of("../../events/accounts");
 
-    private static DynamoDbLocalServer dynamoDb;
-    private static RedisServer redis;
-    private static Path environmentFile;
+    private static FunctionTestEnvironment environment;
     private static AccountsHandler handler;
 
     @BeforeAll
-    static void start() throws IOException, URISyntaxException {
-        dynamoDb = DynamoDbLocalServer.startInMemory();
-        redis = RedisServer.launch();
-        CloudFormationTemplate template = CloudFormationTemplate.load(Path.of("../../template.yaml"));
-        new TemplateTables(IntrinsicResolver.builder(template).build())
-                .createAll(LocalAwsClients.dynamoDb(dynamoDb.endpoint()));
+    static void start() {
         ECKey key = SigningKeys.generate();
-        Properties environment = new Properties();
-        environment.setProperty("STOREFRONT_USERS_TABLE", "UsersTable");
-        environment.setProperty("STOREFRONT_SESSIONS_TABLE", "SessionsTable");
-        environment.setProperty("STOREFRONT_IDEMPOTENCY_TABLE", "IdempotencyTable");
-        environment.setProperty("STOREFRONT_REDIS_URL", "redis://127.0.0.1:" + redis.port());
-        environment.setProperty("STOREFRONT_JWT_ISSUER", "https://storefront.test/auth");
-        environment.setProperty("STOREFRONT_JWT_AUDIENCE", "storefront-api");
-        environment.setProperty("STOREFRONT_JWT_PUBLIC_JWKS", SigningKeys.publicJwkSetJson(key));
-        environment.setProperty("STOREFRONT_JWT_SIGNING_JWK", key.toJSONString());
-        environment.setProperty("AWS_ENDPOINT_URL", dynamoDb.endpoint().toString());
-        environment.setProperty("AWS_REGION", "us-east-1");
-        environment.setProperty("AWS_ACCESS_KEY_ID", "local");
-        environment.setProperty("AWS_SECRET_ACCESS_KEY", "local");
-        // The function reads its environment from this classpath resource (see LambdaEnvironment).
-        Path testClasses = Path.of(AccountsHandlerIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        environmentFile = testClasses.resolve(LambdaEnvironment.LOCAL_RESOURCE);
-        try (OutputStream out = Files.newOutputStream(environmentFile)) {
-            environment.store(out, "AccountsHandlerIT");
-        }
+        environment = FunctionTestEnvironment.start(Path.of("../../template.yaml"), AccountsHandlerIT.class, Map.of(
+                "STOREFRONT_USERS_TABLE", "UsersTable",
+                "STOREFRONT_SESSIONS_TABLE", "SessionsTable",
+                "STOREFRONT_IDEMPOTENCY_TABLE", "IdempotencyTable",
+                "STOREFRONT_JWT_ISSUER", "https://storefront.test/auth",
+                "STOREFRONT_JWT_AUDIENCE", "storefront-api",
+                "STOREFRONT_JWT_PUBLIC_JWKS", SigningKeys.publicJwkSetJson(key),
+                "STOREFRONT_JWT_SIGNING_JWK", key.toJSONString()));
         handler = new AccountsHandler();
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        Files.deleteIfExists(environmentFile);
-        if (redis != null) {
-            redis.close();
-        }
-        if (dynamoDb != null) {
-            dynamoDb.close();
+    static void stop() {
+        if (environment != null) {
+            environment.close();
         }
     }
 
