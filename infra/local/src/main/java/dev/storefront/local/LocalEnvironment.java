@@ -11,6 +11,17 @@ final class LocalEnvironment {
 
     static final String SIGNING_JWK = "STOREFRONT_JWT_SIGNING_JWK";
     static final String SIGNING_SECRET_ARN = "STOREFRONT_JWT_SIGNING_KEY_SECRET_ARN";
+    static final String CURSOR_KEY = "STOREFRONT_SEARCH_CURSOR_KEY";
+    static final String CURSOR_SECRET_ARN = "STOREFRONT_SEARCH_CURSOR_SECRET_ARN";
+
+    /**
+     * Secrets: the variable naming the Secrets Manager secret in AWS, and the variable carrying the value
+     * itself locally. A function gets the local value only when its template environment names the secret,
+     * as only such a function may read it in AWS; the ARN variable is removed (nothing to fetch locally).
+     */
+    static final Map<String, String> SECRETS = Map.of(
+            SIGNING_SECRET_ARN, SIGNING_JWK,
+            CURSOR_SECRET_ARN, CURSOR_KEY);
 
     private LocalEnvironment() {
     }
@@ -47,17 +58,20 @@ final class LocalEnvironment {
     }
 
     /**
-     * The full environment of one function. The private signing key only goes to functions whose template
-     * environment names the signing-key secret: in AWS only those may read it.
+     * The full environment of one function. A secret's local value only goes to functions whose template
+     * environment names the secret ({@link #SECRETS}).
      */
     static Map<String, String> forFunction(FunctionDefinition function, Map<String, String> overrides, String region) {
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
-        boolean signs = environment.containsKey(SIGNING_SECRET_ARN);
+        Map<String, Boolean> readsSecret = new LinkedHashMap<>();
+        SECRETS.keySet().forEach(arn -> readsSecret.put(arn, environment.containsKey(arn)));
         apply(environment, overrides);
-        environment.remove(SIGNING_SECRET_ARN);
-        if (!signs) {
-            environment.remove(SIGNING_JWK);
-        }
+        SECRETS.forEach((arn, value) -> {
+            environment.remove(arn);
+            if (!readsSecret.get(arn)) {
+                environment.remove(value);
+            }
+        });
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memoryMb()));
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

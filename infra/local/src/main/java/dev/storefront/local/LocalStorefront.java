@@ -85,7 +85,10 @@ public final class LocalStorefront implements AutoCloseable {
         Map<String, String> overrides = localOverrides(keys, region);
         Map<String, String> shared = new LinkedHashMap<>(LocalEnvironment.globals(resolver));
         LocalEnvironment.apply(shared, overrides);
-        shared.remove(LocalEnvironment.SIGNING_SECRET_ARN);
+        LocalEnvironment.SECRETS.forEach((arn, value) -> {
+            shared.remove(arn);
+            shared.remove(value);
+        });
 
         // Seeding and the functions' init (first instance of each) do not depend on each other: run them
         // side by side, and serve (and deliver stream records) only when both are done.
@@ -168,6 +171,7 @@ public final class LocalStorefront implements AutoCloseable {
         overrides.put("STOREFRONT_REDIS_AUTH_SECRET_ARN", null);
         overrides.put("STOREFRONT_JWT_PUBLIC_JWKS", keys.publicJwks());
         overrides.put(LocalEnvironment.SIGNING_JWK, keys.privateJwk());
+        overrides.put(LocalEnvironment.CURSOR_KEY, keys.cursorKey());
         overrides.putAll(options.environmentOverrides());
         return Collections.unmodifiableMap(overrides);
     }

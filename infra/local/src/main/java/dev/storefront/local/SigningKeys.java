@@ -18,15 +18,38 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The local token signing key: an EC P-256 ES256 JWK, generated at start, or kept in the data directory so
- * tokens survive restarts when {@code STOREFRONT_DATA_DIR} is set.
+ * The local keys: the token signing key (an EC P-256 ES256 JWK) and the search cursor key (32 random bytes),
+ * generated at start, or kept in the data directory so tokens and page cursors survive restarts when
+ * {@code STOREFRONT_DATA_DIR} is set. In AWS both are Secrets Manager secrets.
  *
  * @param privateJwk the private JWK JSON ({@code STOREFRONT_JWT_SIGNING_JWK})
  * @param publicJwks the public JWK set JSON ({@code STOREFRONT_JWT_PUBLIC_JWKS})
+ * @param cursorKey the search cursor HMAC key ({@code STOREFRONT_SEARCH_CURSOR_KEY})
  */
-public record SigningKeys(String privateJwk, String publicJwks) {
+public record SigningKeys(String privateJwk, String publicJwks, String cursorKey) {
 
     static final String FILE_NAME = "jwt-signing-key.json";
+    static final String CURSOR_KEY_FILE_NAME = "search-cursor-key";
+
+    private static String cursorKey(Path dataDirectory) throws IOException {
+        Path file = dataDirectory == null ? null : dataDirectory.resolve(CURSOR_KEY_FILE_NAME);
+        if (file != null && Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        if (file != null) {
+            Files.createDirectories(dataDirectory);
+            Files.writeString(file, key, StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: keep the default permissions.
+            }
+        }
+        return key;
+    }
 
     /** Loads the key from {@code dataDirectory} or creates (and, with a directory, stores) a new one. */
     public static SigningKeys loadOrCreate(Path dataDirectory) {
@@ -51,7 +74,8 @@ public record SigningKeys(String privateJwk, String publicJwks) {
                     }
                 }
             }
-            return new SigningKeys(key.toJSONString(), new JWKSet(key.toPublicJWK()).toString());
+            return new SigningKeys(key.toJSONString(), new JWKSet(key.toPublicJWK()).toString(),
+                    cursorKey(dataDirectory));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the signing key", e);
         } catch (JOSEException | ParseException e) {

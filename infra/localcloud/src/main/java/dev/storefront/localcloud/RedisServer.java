@@ -25,8 +25,12 @@ public final class RedisServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RedisServer.class.getName());
     private static final long START_TIMEOUT_MILLIS = 10_000;
 
+    /** The local cache's memory limit; {@code STOREFRONT_LOCAL_REDIS_MAXMEMORY} (Redis syntax, e.g. 64mb). */
+    static final String DEFAULT_MAX_MEMORY = "256mb";
+
     private final Path executable;
     private final int port;
+    private final String maxMemory;
     private final Path dataDirectory;
     private final Path workDirectory;
     private final Thread shutdownHook;
@@ -37,9 +41,21 @@ public final class RedisServer implements AutoCloseable {
         this.executable = executable;
         this.port = port;
         this.dataDirectory = dataDirectory;
+        this.maxMemory = maxMemoryOf(System.getenv("STOREFRONT_LOCAL_REDIS_MAXMEMORY"));
         this.workDirectory = Files.createTempDirectory("storefront-redis-");
         this.shutdownHook = new Thread(this::destroyProcess, "redis-server-" + port + "-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    static String maxMemoryOf(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_MAX_MEMORY;
+        }
+        if (!configured.trim().toLowerCase(java.util.Locale.ROOT).matches("[0-9]{1,12}(b|kb|mb|gb)?")) {
+            throw new IllegalArgumentException("STOREFRONT_LOCAL_REDIS_MAXMEMORY must be a size such as 64mb, not "
+                    + configured);
+        }
+        return configured.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Starts the bundled redis-server on a free port, without persistence. */
@@ -95,7 +111,10 @@ public final class RedisServer implements AutoCloseable {
     private void startProcess() {
         List<String> command = new ArrayList<>(List.of(executable.toString(),
                 "--port", String.valueOf(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
-                "--daemonize", "no", "--save", ""));
+                "--daemonize", "no", "--save", "",
+                // As ElastiCache Serverless: when full, evict the least recently used keys among those with a
+                // TTL (every cache entry has one; the change feed and view counts have none and stay).
+                "--maxmemory", maxMemory, "--maxmemory-policy", "volatile-lru"));
         if (dataDirectory == null) {
             command.addAll(List.of("--appendonly", "no", "--dir", workDirectory.toString()));
         } else {

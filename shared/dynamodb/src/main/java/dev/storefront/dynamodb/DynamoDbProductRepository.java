@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -42,6 +46,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * product first, so it becomes a 412 as well.
  */
 public final class DynamoDbProductRepository implements ProductRepository {
+
+    /** Parallel scan segments of {@link #forEach}: enough to overlap round trips on a 2-vCPU function. */
+    static final int SCAN_SEGMENTS = 4;
 
     private static final Expression NOT_EXISTS = Expression.builder().expression("attribute_not_exists(pk)").build();
 
@@ -165,9 +172,35 @@ public final class DynamoDbProductRepository implements ProductRepository {
                 .expression("begins_with(pk, :prefix)")
                 .expressionValues(Map.of(":prefix", AttributeValue.fromS(ProductItem.PREFIX)))
                 .build();
-        products.scan(ScanEnhancedRequest.builder().filterExpression(productsOnly).build())
-                .items()
-                .forEach(item -> visitor.accept(toProduct(item)));
+        // A parallel scan: each segment is read by its own thread, so a large catalog loads in a fraction of
+        // the time of one sequential scan (each page is a round trip of its own).
+        ExecutorService threads = Executors.newFixedThreadPool(SCAN_SEGMENTS, runnable -> {
+            Thread thread = new Thread(runnable, "products-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> segments = new java.util.ArrayList<>();
+            for (int segment = 0; segment < SCAN_SEGMENTS; segment++) {
+                ScanEnhancedRequest request = ScanEnhancedRequest.builder().filterExpression(productsOnly)
+                        .consistentRead(true).segment(segment).totalSegments(SCAN_SEGMENTS).build();
+                segments.add(threads.submit(() -> products.scan(request).items()
+                        .forEach(item -> visitor.accept(toProduct(item)))));
+            }
+            for (Future<?> segment : segments) {
+                segment.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scanning products", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private void replaceKeepingSku(Product replacement, long expectedVersion) {
@@ -257,6 +290,18 @@ public final class DynamoDbProductRepository implements ProductRepository {
         item.setUpdatedAt(product.updatedAt().toString());
         item.setVersion(product.version());
         return item;
+    }
+
+    /**
+     * The product held by an item image of the products table (e.g. a stream record's {@code NewImage}), or
+     * empty when the image is another kind of item of the table (a SKU claim).
+     */
+    public static Optional<Product> productFromImage(Map<String, AttributeValue> image) {
+        AttributeValue pk = image.get("pk");
+        if (pk == null || pk.s() == null || !pk.s().startsWith(ProductItem.PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.of(toProduct(ProductItem.SCHEMA.mapToItem(image)));
     }
 
     private static Product toProduct(ProductItem item) {

@@ -185,8 +185,8 @@ class DynamoDbProductRepositoryIT {
         repository.replace(new Product(created.get(0), "SKU-" + UUID.randomUUID(), "Archived", "", "Cat", "Brand",
                 Money.of(1, "USD"), 0, 1, List.of(), Map.of(), ProductStatus.ARCHIVED, CREATED, CREATED, 2), 1);
 
-        List<Product> visited = new ArrayList<>();
-        repository.forEach(visited::add);
+        List<Product> visited = java.util.Collections.synchronizedList(new ArrayList<>());
+        repository.forEach(visited::add); // from the scan segments' threads
 
         assertThat(visited).extracting(Product::productId).containsAll(created).doesNotHaveDuplicates();
         assertThat(visited).filteredOn(p -> p.productId().equals(created.get(0)))

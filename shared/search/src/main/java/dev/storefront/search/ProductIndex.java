@@ -188,13 +188,26 @@ public final class ProductIndex implements Closeable {
      * Meant for start-up and recovery: upserts running at the same time may be lost.
      */
     public void rebuild(Iterable<Product> products) {
+        rebuild(products::forEach);
+    }
+
+    /**
+     * Replaces the whole index by what {@code source} delivers (archived products are skipped) and makes it
+     * visible at once; searches see the previous content until then. The source may deliver from several
+     * threads at once. Upserts running at the same time may be lost: callers serialize them.
+     */
+    public void rebuild(ProductSource source) {
         try {
             writer.deleteAll();
-            for (Product product : products) {
+            source.forEach(product -> {
                 if (!product.isArchived()) {
-                    writer.addDocument(document(product));
+                    try {
+                        writer.addDocument(document(product));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-            }
+            });
             writer.commit();
             refresh();
         } catch (IOException e) {

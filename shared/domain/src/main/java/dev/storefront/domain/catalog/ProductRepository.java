@@ -36,6 +36,10 @@ public interface ProductRepository {
      */
     void replace(Product replacement, long expectedVersion);
 
-    /** Visits every product (active and archived), for rebuilding derived views such as the search index. */
+    /**
+     * Visits every product (active and archived), for rebuilding derived views such as the search index.
+     * Reads are strongly consistent: every change stored before the call began is seen. The visitor may be
+     * called from several threads at once and must be thread-safe.
+     */
     void forEach(Consumer<Product> visitor);
 }

@@ -16,6 +16,14 @@ public final class EnvVars {
     public static final String JWT_SIGNING_KEY_SECRET_ARN = "STOREFRONT_JWT_SIGNING_KEY_SECRET_ARN";
     /** Local runs only: the private signing JWK itself. */
     public static final String JWT_SIGNING_JWK = "STOREFRONT_JWT_SIGNING_JWK";
+    /** Secrets Manager secret (a random string of at least 32 bytes) keying the search page cursors. */
+    public static final String SEARCH_CURSOR_SECRET_ARN = "STOREFRONT_SEARCH_CURSOR_SECRET_ARN";
+    /** Local runs only: the search cursor key itself. */
+    public static final String SEARCH_CURSOR_KEY = "STOREFRONT_SEARCH_CURSOR_KEY";
+    /** How often a search instance reads the catalog change feed at most (ms, default 1000). */
+    public static final String SEARCH_SYNC_INTERVAL_MILLIS = "STOREFRONT_SEARCH_SYNC_INTERVAL_MILLIS";
+    /** How often a search instance rebuilds its index from the products table anyway (s, default 3600). */
+    public static final String SEARCH_FULL_REBUILD_SECONDS = "STOREFRONT_SEARCH_FULL_REBUILD_SECONDS";
     public static final String CURRENCY = "STOREFRONT_CURRENCY";
     public static final String LOG_LEVEL = "STOREFRONT_LOG_LEVEL";
     public static final String AWS_REGION = "AWS_REGION";

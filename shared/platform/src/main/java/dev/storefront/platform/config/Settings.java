@@ -68,7 +68,7 @@ public final class Settings {
     public static final class InvalidSettingException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
-        InvalidSettingException(String name, String rule) {
+        public InvalidSettingException(String name, String rule) {
             super("environment variable " + name + " " + rule);
         }
     }

@@ -25,6 +25,21 @@ public final class RequestPipeline {
         this.errors = errors;
     }
 
+    /**
+     * A pipeline for functions without idempotent operations (read-only routes), which then need no
+     * idempotency table.
+     *
+     * @throws IllegalArgumentException when a route honours or requires {@code Idempotency-Key}
+     */
+    public static RequestPipeline withoutIdempotency(Routes routes, Authenticator authenticator, ErrorMapper errors) {
+        for (String key : routes.keys()) {
+            if (routes.find(key).orElseThrow().idempotency() != Idempotency.IGNORED) {
+                throw new IllegalArgumentException(key + " uses Idempotency-Key: give the pipeline an IdempotencyGuard");
+            }
+        }
+        return new RequestPipeline(routes, authenticator, null, errors);
+    }
+
     public ApiResponse handle(ApiRequest request, Duration remaining) {
         Optional<Route> route = routes.find(request.routeKey());
         if (route.isEmpty()) {
@@ -33,6 +48,9 @@ public final class RequestPipeline {
         }
         try {
             ApiRequest authorized = authenticator.authorize(request, route.get().access());
+            if (idempotency == null) {
+                return invoke(route.get(), authorized);
+            }
             return idempotency.execute(authorized, route.get().idempotency(), remaining,
                     () -> invoke(route.get(), authorized));
         } catch (RuntimeException e) {

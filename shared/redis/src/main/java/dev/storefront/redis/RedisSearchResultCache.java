@@ -1,0 +1,44 @@
+package dev.storefront.redis;
+
+import dev.storefront.domain.catalog.SearchResultCache;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * {@link SearchResultCache} on Redis: {@code search:v1:<key>} strings kept {@value #TTL_SECONDS} s ± 10 %.
+ * Keys name the catalog state the answer was computed from, so a catalog change simply moves readers to new
+ * keys and the old ones expire (or are evicted first: least recently used, and every entry has a TTL).
+ */
+public final class RedisSearchResultCache implements SearchResultCache {
+
+    static final long TTL_SECONDS = 60;
+
+    private final ResilientRedis redis;
+
+    public RedisSearchResultCache(ResilientRedis redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return redis.call("search-cache.get", jedis -> jedis.get(redisKey(key)));
+    }
+
+    @Override
+    public void put(String key, String renderedAnswer) {
+        redis.run("search-cache.put", jedis -> jedis.set(redisKey(key), renderedAnswer,
+                SetParams.setParams().px(ttlMillis())));
+    }
+
+    static String redisKey(String key) {
+        return "search:v1:" + key;
+    }
+
+    static long ttlMillis() {
+        long base = TTL_SECONDS * 1000;
+        long jitter = base / 10;
+        return base - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
+    }
+}
