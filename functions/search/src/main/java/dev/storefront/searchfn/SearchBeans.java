@@ -1,6 +1,7 @@
 package dev.storefront.searchfn;
 
 import dev.storefront.domain.catalog.CatalogChangeFeed;
+import dev.storefront.domain.catalog.SearchResultCache;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
 import dev.storefront.platform.config.EnvVars;
 import dev.storefront.platform.config.Settings;
@@ -49,10 +50,11 @@ public class SearchBeans {
     }
 
     @Singleton
-    RequestPipeline pipeline(SearchCatalog catalog, ResilientRedis redis, Authenticator authenticator,
+    RequestPipeline pipeline(Settings settings, SearchCatalog catalog, ResilientRedis redis, Authenticator authenticator,
             ErrorMapper errors) {
-        return RequestPipeline.withoutIdempotency(new SearchApi(catalog, new RedisSearchResultCache(redis)).routes(),
-                authenticator, errors);
+        int ttl = settings.integer(EnvVars.SEARCH_RESULT_CACHE_SECONDS, (int) RedisSearchResultCache.DEFAULT_TTL_SECONDS);
+        SearchResultCache answers = ttl == 0 ? SearchResultCache.none() : new RedisSearchResultCache(redis, ttl);
+        return RequestPipeline.withoutIdempotency(new SearchApi(catalog, answers).routes(), authenticator, errors);
     }
 
     /**

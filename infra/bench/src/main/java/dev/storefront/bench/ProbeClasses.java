@@ -18,9 +18,11 @@ final class ProbeClasses {
     static final String PACKAGE = ColdStartProbe.class.getPackageName();
     static final String PROBE_MAIN = ColdStartProbe.class.getName();
     static final String BARE_HANDLER = BareHandler.class.getName();
+    static final String SEARCH_PROBE_MAIN = dev.storefront.bench.probe.SearchProbe.class.getName();
 
     /** Every class of the probe package; ProbeClassesTest fails when one is added without being listed. */
-    static final List<String> SIMPLE_NAMES = List.of("ColdStartProbe", "BareHandler", "ProbeContext", "ProbeLogger");
+    static final List<String> SIMPLE_NAMES = List.of("ColdStartProbe", "SearchProbe", "BareHandler", "ProbeContext",
+            "ProbeLogger");
 
     private ProbeClasses() {
     }

@@ -7,18 +7,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * {@link SearchResultCache} on Redis: {@code search:v1:<key>} strings kept {@value #TTL_SECONDS} s ± 10 %.
+ * {@link SearchResultCache} on Redis: {@code search:v1:<key>} strings kept {@value #DEFAULT_TTL_SECONDS} s ± 10 %
+ * by default.
  * Keys name the catalog state the answer was computed from, so a catalog change simply moves readers to new
  * keys and the old ones expire (or are evicted first: least recently used, and every entry has a TTL).
  */
 public final class RedisSearchResultCache implements SearchResultCache {
 
-    static final long TTL_SECONDS = 60;
+    public static final long DEFAULT_TTL_SECONDS = 60;
 
     private final ResilientRedis redis;
+    private final long ttlMillis;
 
     public RedisSearchResultCache(ResilientRedis redis) {
+        this(redis, DEFAULT_TTL_SECONDS);
+    }
+
+    /** @param ttlSeconds lifetime of an entry, before jitter; positive */
+    public RedisSearchResultCache(ResilientRedis redis, long ttlSeconds) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        if (ttlSeconds <= 0) {
+            throw new IllegalArgumentException("ttlSeconds must be positive");
+        }
+        this.ttlMillis = ttlSeconds * 1000;
     }
 
     @Override
@@ -36,8 +47,8 @@ public final class RedisSearchResultCache implements SearchResultCache {
         return "search:v1:" + key;
     }
 
-    static long ttlMillis() {
-        long base = TTL_SECONDS * 1000;
+    long ttlMillis() {
+        long base = ttlMillis;
         long jitter = base / 10;
         return base - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
     }

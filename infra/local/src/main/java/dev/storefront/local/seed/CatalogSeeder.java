@@ -3,7 +3,6 @@ package dev.storefront.local.seed;
 import dev.storefront.democatalog.DemoCatalog;
 import dev.storefront.domain.IdGenerator;
 import dev.storefront.domain.catalog.CatalogService;
-import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.catalog.ProductCache;
 import dev.storefront.domain.catalog.ProductDraft;
 import dev.storefront.domain.catalog.SkuTakenException;
@@ -14,7 +13,6 @@ import dev.storefront.local.SeedContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Seeds the demo catalog ({@code STOREFRONT_SEED_PRODUCTS}, default 1000; {@code STOREFRONT_SEED}, default 42)
@@ -30,22 +28,7 @@ public final class CatalogSeeder implements LocalSeeder {
     static final long DEFAULT_SEED = 42;
 
     /** Nothing is cached while seeding: the functions are not serving yet. */
-    private static final ProductCache NO_CACHE = new ProductCache() {
-        @Override
-        public Optional<Product> get(String productId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void put(Product product) {
-            // Seeding never reads.
-        }
-
-        @Override
-        public void evict(String productId, long writtenVersion) {
-            // Nothing was cached.
-        }
-    };
+    private static final ProductCache NO_CACHE = ProductCache.none();
 
     @Override
     public void seed(SeedContext context) throws Exception {

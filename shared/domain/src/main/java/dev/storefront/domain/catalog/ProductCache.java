@@ -23,4 +23,24 @@ public interface ProductCache {
 
     /** Forgets a product after version {@code writtenVersion} was stored; older versions are not cached again. */
     void evict(String productId, long writtenVersion);
+
+    /** A cache that holds nothing (bulk loads, benchmarks). */
+    static ProductCache none() {
+        return new ProductCache() {
+            @Override
+            public Optional<Product> get(String productId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void put(Product product) {
+                // Nothing is kept.
+            }
+
+            @Override
+            public void evict(String productId, long writtenVersion) {
+                // Nothing was kept.
+            }
+        };
+    }
 }

@@ -12,4 +12,19 @@ public interface SearchResultCache {
     Optional<String> get(String key);
 
     void put(String key, String renderedAnswer);
+
+    /** A cache that never holds anything (caching switched off). */
+    static SearchResultCache none() {
+        return new SearchResultCache() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void put(String key, String renderedAnswer) {
+                // Nothing is kept.
+            }
+        };
+    }
 }

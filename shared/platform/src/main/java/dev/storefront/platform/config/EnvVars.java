@@ -24,6 +24,8 @@ public final class EnvVars {
     public static final String SEARCH_SYNC_INTERVAL_MILLIS = "STOREFRONT_SEARCH_SYNC_INTERVAL_MILLIS";
     /** How often a search instance rebuilds its index from the products table anyway (s, default 3600). */
     public static final String SEARCH_FULL_REBUILD_SECONDS = "STOREFRONT_SEARCH_FULL_REBUILD_SECONDS";
+    /** Lifetime of cached search answers (s, default 60; 0 switches the cache off). */
+    public static final String SEARCH_RESULT_CACHE_SECONDS = "STOREFRONT_SEARCH_RESULT_CACHE_SECONDS";
     public static final String CURRENCY = "STOREFRONT_CURRENCY";
     public static final String LOG_LEVEL = "STOREFRONT_LOG_LEVEL";
     public static final String AWS_REGION = "AWS_REGION";
