@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Delivers EventBridge "Scheduled Event"s (or the configured Input) to functions with {@code Schedule} /
- * {@code ScheduleV2} events: {@code rate(...)} expressions run at their rate; {@code cron(...)} expressions are
- * only run on demand through {@link #trigger}.
+ * {@code ScheduleV2} events: {@code rate(...)} expressions run once as the gateway starts (as right after a
+ * deploy) and then at their rate; {@code cron(...)} expressions are only run on demand through {@link #trigger}.
  */
 final class ScheduleRunner implements AutoCloseable {
 
@@ -54,7 +54,8 @@ final class ScheduleRunner implements AutoCloseable {
             Optional<Duration> rate = rate(schedule.expression());
             if (rate.isPresent()) {
                 long millis = rate.get().toMillis();
-                executor.scheduleAtFixedRate(() -> deliver(schedule), millis, millis, TimeUnit.MILLISECONDS);
+                // Once at start (as right after a deploy), then at the rate.
+                executor.scheduleAtFixedRate(() -> deliver(schedule), 0, millis, TimeUnit.MILLISECONDS);
             } else {
                 LOG.log(System.Logger.Level.INFO, "{0}.{1}: {2} is not run automatically locally; trigger it on demand",
                         schedule.function(), schedule.eventName(), schedule.expression());

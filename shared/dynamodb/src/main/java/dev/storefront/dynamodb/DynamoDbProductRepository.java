@@ -49,6 +49,12 @@ public final class DynamoDbProductRepository implements ProductRepository {
 
     /** Parallel scan segments of {@link #forEach}: enough to overlap round trips on a 2-vCPU function. */
     static final int SCAN_SEGMENTS = 4;
+    /**
+     * Items per scan page. Below the 1 MB page cap (~600 KB of products), so each request is short: DynamoDB
+     * Local answers 1 MB pages of a 100,000-item table in up to 4 s each (the whole scan: 78 s sequential) but
+     * 1000-item pages in under 100 ms (2.6 s with four segments).
+     */
+    static final int SCAN_PAGE_ITEMS = 1000;
 
     private static final Expression NOT_EXISTS = Expression.builder().expression("attribute_not_exists(pk)").build();
 
@@ -183,7 +189,8 @@ public final class DynamoDbProductRepository implements ProductRepository {
             List<Future<?>> segments = new java.util.ArrayList<>();
             for (int segment = 0; segment < SCAN_SEGMENTS; segment++) {
                 ScanEnhancedRequest request = ScanEnhancedRequest.builder().filterExpression(productsOnly)
-                        .consistentRead(true).segment(segment).totalSegments(SCAN_SEGMENTS).build();
+                        .consistentRead(true).segment(segment).totalSegments(SCAN_SEGMENTS).limit(SCAN_PAGE_ITEMS)
+                        .build();
                 segments.add(threads.submit(() -> products.scan(request).items()
                         .forEach(item -> visitor.accept(toProduct(item)))));
             }

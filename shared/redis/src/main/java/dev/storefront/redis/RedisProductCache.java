@@ -51,6 +51,9 @@ public final class RedisProductCache implements ProductCache {
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1""";
 
+    /** The generation the cache was last warmed for ({@link dev.storefront.domain.catalog.CacheWarmer}). */
+    static final String WARM_KEY = "product:v1:warmed";
+
     private final ResilientRedis redis;
     private final Duration pollInterval;
 
@@ -99,6 +102,31 @@ public final class RedisProductCache implements ProductCache {
     public void evict(String productId, long writtenVersion) {
         redis.run("product-cache.evict", jedis -> jedis.eval(EVICT_SCRIPT, List.of(key(productId)),
                 List.of(Long.toString(writtenVersion), Long.toString(TOMBSTONE_MILLIS))));
+    }
+
+    @Override
+    public boolean warm(List<Product> products) {
+        for (Product product : products) {
+            String json = ProductJson.write(product);
+            boolean stored = redis.run("product-cache.warm", jedis -> jedis.eval(PUT_SCRIPT,
+                    List.of(key(product.productId()), lockKey(product.productId())),
+                    List.of(Long.toString(product.version()), json, Long.toString(ttlMillis()))));
+            if (!stored) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isWarmFor(String generation) {
+        return redis.call("product-cache.warm-get", jedis -> jedis.get(WARM_KEY)).map(generation::equals).orElse(false);
+    }
+
+    @Override
+    public void markWarm(String generation) {
+        // No TTL: the marker goes only with the cache's data (restart, flush), which is when warming is due.
+        redis.run("product-cache.warm-set", jedis -> jedis.set(WARM_KEY, generation));
     }
 
     private Optional<Product> read(String key) {

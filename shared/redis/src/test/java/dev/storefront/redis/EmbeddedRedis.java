@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
@@ -15,6 +16,7 @@ final class EmbeddedRedis implements AutoCloseable {
 
     private final int port;
     private final Path clusterConfig;
+    private final List<String> extraSettings;
     private RedisServer server;
 
     /** A standalone server. */
@@ -24,6 +26,16 @@ final class EmbeddedRedis implements AutoCloseable {
 
     /** A standalone server, or a one-node cluster-mode server (slots still to be assigned). */
     EmbeddedRedis(boolean cluster) {
+        this(cluster, List.of());
+    }
+
+    /** A standalone server with extra configuration lines, e.g. {@code "maxmemory 2mb"}. */
+    static EmbeddedRedis withSettings(String... settings) {
+        return new EmbeddedRedis(false, List.of(settings));
+    }
+
+    private EmbeddedRedis(boolean cluster, List<String> extraSettings) {
+        this.extraSettings = extraSettings;
         this.port = freePort();
         try {
             this.clusterConfig = cluster ? Files.createTempFile("redis-nodes-", ".conf") : null;
@@ -46,7 +58,7 @@ final class EmbeddedRedis implements AutoCloseable {
 
     void start() {
         try {
-            server = RedisServer.newRedisServer()
+            var builder = RedisServer.newRedisServer()
                     // The server binary inside the jar; never a download provider.
                     .executableProvider(ExecutableProvider.newJarResourceProvider())
                     .bind("127.0.0.1")
@@ -54,8 +66,9 @@ final class EmbeddedRedis implements AutoCloseable {
                     .setting("save \"\"")
                     .setting("appendonly no")
                     .settingIf(clusterConfig != null, "cluster-enabled yes")
-                    .settingIf(clusterConfig != null, "cluster-config-file " + clusterConfig)
-                    .build();
+                    .settingIf(clusterConfig != null, "cluster-config-file " + clusterConfig);
+            extraSettings.forEach(builder::setting);
+            server = builder.build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

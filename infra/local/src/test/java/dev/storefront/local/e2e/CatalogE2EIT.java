@@ -356,6 +356,42 @@ class CatalogE2EIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void cacheWarmer_shouldCacheTheMostViewedProducts_afterTheCacheLostEverything() throws Exception {
+        // given: a product shoppers look at, one nobody looks at, and a warmer run that saved the favourites
+        String viewed = create(productBody(uniqueSku())).field("productId");
+        String ignored = create(productBody(uniqueSku())).field("productId");
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.get("/products/" + viewed).status()).isEqualTo(200);
+        }
+        storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute");
+
+        // when: the cache restarts empty (no persistence), then the scheduled warmer runs
+        storefront.redis().stop();
+        storefront.redis().start();
+        // The warmer's first command may find its old connection broken and skip the cache for a second,
+        // reporting "not warmed"; the schedule runs it again (here: until warmed, for at most 15 s).
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode outcome = Http.JSON.readTree(storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute"));
+        while (!outcome.path("warmed").asBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            outcome = Http.JSON.readTree(storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute"));
+        }
+
+        // then: the favourite is served from the cache before anyone asked for it, the other one is not
+        assertThat(outcome.path("warmed").asBoolean()).as("%s", outcome).isTrue();
+        assertThat(outcome.path("productsCached").asInt()).isGreaterThanOrEqualTo(1);
+        renameBehindTheCache(viewed);
+        renameBehindTheCache(ignored);
+        assertThat(http.get("/products/" + viewed).field("name")).isEqualTo("Desk lamp");
+        assertThat(http.get("/products/" + ignored).field("name")).isEqualTo("Changed behind the cache");
+
+        // and: the next run finds the cache warm and leaves it alone
+        JsonNode again = Http.JSON.readTree(storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute"));
+        assertThat(again.path("warmed").asBoolean()).isFalse();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void catalog_shouldKeepAnswering_whileRedisIsStopped_andUseTheCacheAgain_afterARestart() {
         // given
@@ -398,13 +434,18 @@ class CatalogE2EIT {
      */
     private static boolean servedFromCache(String id) {
         String name = http.get("/products/" + id).field("name");
+        renameBehindTheCache(id);
+        return http.get("/products/" + id).field("name").equals(name);
+    }
+
+    /** Changes a product's name directly in DynamoDB, bypassing the catalog function and its cache. */
+    private static void renameBehindTheCache(String id) {
         storefront.dynamoDb().updateItem(request -> request
                 .tableName(storefront.tableNames().get("ProductsTable"))
                 .key(Map.of("pk", AttributeValue.fromS("PRODUCT#" + id)))
                 .updateExpression("SET #name = :name")
                 .expressionAttributeNames(Map.of("#name", "name"))
                 .expressionAttributeValues(Map.of(":name", AttributeValue.fromS("Changed behind the cache"))));
-        return http.get("/products/" + id).field("name").equals(name);
     }
 
     private static Arguments bad(String label, List<String> namedFields, Function<String, String> body) {

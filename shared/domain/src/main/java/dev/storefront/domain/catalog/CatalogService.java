@@ -28,14 +28,22 @@ public final class CatalogService {
 
     private final ProductRepository products;
     private final ProductCache cache;
+    private final ProductViews views;
     private final IdGenerator ids;
     private final Clock clock;
     private final String storeCurrency;
 
     public CatalogService(ProductRepository products, ProductCache cache, IdGenerator ids, Clock clock,
             String storeCurrency) {
+        this(products, cache, ProductViews.none(), ids, clock, storeCurrency);
+    }
+
+    /** @param views counts the product detail views ({@link #get}), which decide what {@link CacheWarmer} warms */
+    public CatalogService(ProductRepository products, ProductCache cache, ProductViews views, IdGenerator ids,
+            Clock clock, String storeCurrency) {
         this.products = products;
         this.cache = cache;
+        this.views = views;
         this.ids = ids;
         this.clock = clock;
         this.storeCurrency = storeCurrency;
@@ -129,11 +137,13 @@ public final class CatalogService {
             if (cached.get().isArchived()) {
                 throw notFound();
             }
+            views.record(productId);
             return cached.get();
         }
         Product product = products.findById(productId).filter(p -> !p.isArchived()).orElseThrow(
                 CatalogService::notFound);
         cache.put(product);
+        views.record(productId);
         return product;
     }
 

@@ -24,6 +24,25 @@ public interface ProductCache {
     /** Forgets a product after version {@code writtenVersion} was stored; older versions are not cached again. */
     void evict(String productId, long writtenVersion);
 
+    /** Whether the cache was warmed for {@code generation} ({@link CacheWarmer}) and has not been lost since. */
+    default boolean isWarmFor(String generation) {
+        return false;
+    }
+
+    /** Records that the cache was warmed for {@code generation}. */
+    default void markWarm(String generation) {
+        // A cache without a marker is warmed on every run.
+    }
+
+    /**
+     * Caches products ahead of demand ({@link #put} each); false when the cache could not take them all (it is
+     * unavailable), so the warming must be tried again.
+     */
+    default boolean warm(java.util.List<Product> products) {
+        products.forEach(this::put);
+        return true;
+    }
+
     /** A cache that holds nothing (bulk loads, benchmarks). */
     static ProductCache none() {
         return new ProductCache() {

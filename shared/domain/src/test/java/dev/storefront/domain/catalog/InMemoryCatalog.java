@@ -75,7 +75,7 @@ final class InMemoryCatalog {
         }
     }
 
-    static final class Cache implements ProductCache {
+    static class Cache implements ProductCache {
         final Map<String, Product> entries = new HashMap<>();
         final Map<String, Long> evictedVersions = new HashMap<>();
         final List<String> calls = new ArrayList<>();

@@ -26,12 +26,16 @@ public final class EnvVars {
     public static final String SEARCH_FULL_REBUILD_SECONDS = "STOREFRONT_SEARCH_FULL_REBUILD_SECONDS";
     /** Lifetime of cached search answers (s, default 60; 0 switches the cache off). */
     public static final String SEARCH_RESULT_CACHE_SECONDS = "STOREFRONT_SEARCH_RESULT_CACHE_SECONDS";
+    /** Most viewed products the cache warmer puts into the cache (default 100). */
+    public static final String CACHE_WARM_PRODUCTS = "STOREFRONT_CACHE_WARM_PRODUCTS";
     public static final String CURRENCY = "STOREFRONT_CURRENCY";
     public static final String LOG_LEVEL = "STOREFRONT_LOG_LEVEL";
     public static final String AWS_REGION = "AWS_REGION";
     /** Local runs and LocalStack: endpoint of DynamoDB (and other AWS APIs). */
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    /** Set by Lambda: the version the instance runs ({@code $LATEST} or a number). */
+    public static final String FUNCTION_VERSION = "AWS_LAMBDA_FUNCTION_VERSION";
 
     private EnvVars() {
     }
