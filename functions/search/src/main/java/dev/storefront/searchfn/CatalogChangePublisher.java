@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.domain.catalog.CatalogChangeFeed;
 import dev.storefront.domain.catalog.Product;
+import dev.storefront.domain.catalog.ProductCache;
 import dev.storefront.domain.catalog.ProductStatus;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
 import dev.storefront.platform.config.EnvVars;
@@ -24,7 +25,9 @@ import org.slf4j.MDC;
 
 /**
  * Lambda entry point of the search-indexer function: consumes the products table's stream and publishes each
- * product image, in stream order, to the {@link CatalogChangeFeed} every search instance follows.
+ * product image, in stream order, to the {@link CatalogChangeFeed} every search instance follows; and evicts
+ * the product-detail cache entry of each changed product (checkout changes stock without the catalog
+ * function).
  *
  * <p>All or nothing per batch: when the feed cannot be written the invocation fails and Lambda delivers the
  * batch again (in order, bisecting), so no change is lost while the cache is away; a change published twice is
@@ -38,6 +41,9 @@ public class CatalogChangePublisher implements RequestStreamHandler {
 
     @Inject
     CatalogChangeFeed feed;
+
+    @Inject
+    ProductCache productCache;
 
     private final String functionName;
 
@@ -65,6 +71,9 @@ public class CatalogChangePublisher implements RequestStreamHandler {
                 changed(record).ifPresent(changes::add);
             }
             feed.publish(changes);
+            // Changes made without the catalog function (stock taken by checkout, returned by cancellation or
+            // expiry) leave the cached product detail behind: forget it, by version, so no older copy returns.
+            changes.forEach(product -> productCache.evict(product.productId(), product.version()));
             LOG.info("published {} product change(s) of {} stream record(s)", changes.size(), records);
             output.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } finally {

@@ -225,8 +225,8 @@ public final class CatalogBench {
             overrides.put("STOREFRONT_REDIS_URL", redis.url());
             overrides.put("STOREFRONT_REDIS_CLUSTER", "false");
             overrides.put("STOREFRONT_REDIS_AUTH_SECRET_ARN", null);
-            overrides.put("STOREFRONT_SEARCH_CURSOR_SECRET_ARN", null);
-            overrides.put("STOREFRONT_SEARCH_CURSOR_KEY", "catalog-bench-cursor-key-0123456789abcdef");
+            overrides.put("STOREFRONT_CURSOR_SECRET_ARN", null);
+            overrides.put("STOREFRONT_CURSOR_KEY", "catalog-bench-cursor-key-0123456789abcdef");
             overrides.put("AWS_ENDPOINT_URL", dynamoDb.endpoint().toString());
             overrides.put("AWS_REGION", REGION);
             overrides.put("AWS_DEFAULT_REGION", REGION);

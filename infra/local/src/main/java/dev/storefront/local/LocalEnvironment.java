@@ -11,8 +11,8 @@ final class LocalEnvironment {
 
     static final String SIGNING_JWK = "STOREFRONT_JWT_SIGNING_JWK";
     static final String SIGNING_SECRET_ARN = "STOREFRONT_JWT_SIGNING_KEY_SECRET_ARN";
-    static final String CURSOR_KEY = "STOREFRONT_SEARCH_CURSOR_KEY";
-    static final String CURSOR_SECRET_ARN = "STOREFRONT_SEARCH_CURSOR_SECRET_ARN";
+    static final String CURSOR_KEY = "STOREFRONT_CURSOR_KEY";
+    static final String CURSOR_SECRET_ARN = "STOREFRONT_CURSOR_SECRET_ARN";
 
     /**
      * Secrets: the variable naming the Secrets Manager secret in AWS, and the variable carrying the value

@@ -18,13 +18,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The local keys: the token signing key (an EC P-256 ES256 JWK) and the search cursor key (32 random bytes),
+ * The local keys: the token signing key (an EC P-256 ES256 JWK) and the page cursor key (32 random bytes),
  * generated at start, or kept in the data directory so tokens and page cursors survive restarts when
  * {@code STOREFRONT_DATA_DIR} is set. In AWS both are Secrets Manager secrets.
  *
  * @param privateJwk the private JWK JSON ({@code STOREFRONT_JWT_SIGNING_JWK})
  * @param publicJwks the public JWK set JSON ({@code STOREFRONT_JWT_PUBLIC_JWKS})
- * @param cursorKey the search cursor HMAC key ({@code STOREFRONT_SEARCH_CURSOR_KEY})
+ * @param cursorKey the page cursor HMAC key ({@code STOREFRONT_CURSOR_KEY})
  */
 public record SigningKeys(String privateJwk, String publicJwks, String cursorKey) {
 

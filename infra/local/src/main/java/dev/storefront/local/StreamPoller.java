@@ -14,10 +14,12 @@ import java.util.HashSet;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -41,6 +43,8 @@ final class StreamPoller implements AutoCloseable {
     private final List<JsonNode> filters = new ArrayList<>();
     private final String streamArn;
     private final Map<String, String> iterators = new LinkedHashMap<>();
+    /** Sequence number of the last record read from each shard (delivered or filtered out). */
+    private final Map<String, String> lastSequenceNumbers = new LinkedHashMap<>();
     private final Set<String> knownShards = new HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -133,7 +137,19 @@ final class StreamPoller implements AutoCloseable {
         boolean delivered = false;
         for (String shardId : new ArrayList<>(iterators.keySet())) {
             String iterator = iterators.get(shardId);
-            var result = streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(1000, source.batchSize())));
+            GetRecordsResponse result;
+            try {
+                result = streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(1000, source.batchSize())));
+            } catch (TrimmedDataAccessException e) {
+                // DynamoDB Local numbers stream records across all tables, so the first record of a shard that
+                // was empty when its iterator was taken may lie past the iterator, which then fails for good.
+                iterators.put(shardId, resumeIterator(shardId));
+                continue;
+            }
+            if (!result.records().isEmpty()) {
+                lastSequenceNumbers.put(shardId,
+                        result.records().get(result.records().size() - 1).dynamodb().sequenceNumber());
+            }
             if (result.nextShardIterator() == null) {
                 iterators.remove(shardId);
             } else {
@@ -152,6 +168,19 @@ final class StreamPoller implements AutoCloseable {
             }
         }
         return delivered;
+    }
+
+    /** An iterator after the last record read from the shard, or at its oldest record when none was read. */
+    private String resumeIterator(String shardId) {
+        String last = lastSequenceNumbers.get(shardId);
+        return streams.getShardIterator(b -> {
+            b.streamArn(streamArn).shardId(shardId);
+            if (last == null) {
+                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            } else {
+                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last);
+            }
+        }).shardIterator();
     }
 
     private void deliver(List<ObjectNode> records, String shardId) throws InterruptedException {

@@ -299,6 +299,27 @@ public final class DynamoDbProductRepository implements ProductRepository {
         return item;
     }
 
+    /** One BatchGetItem per 100 ids (eventually consistent: a cart shows prices, it does not sell). */
+    @Override
+    public Map<String, Product> findAll(java.util.Collection<String> productIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(productIds));
+        Map<String, Product> found = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            ReadBatch.Builder<ProductItem> read = ReadBatch.builder(ProductItem.class).mappedTableResource(products);
+            ids.subList(from, Math.min(from + 100, ids.size())).forEach(id ->
+                    read.addGetItem(Key.builder().partitionValue(ProductItem.key(id)).build()));
+            client.batchGetItem(r -> r.readBatches(read.build())).resultsForTable(products)
+                    .forEach(item -> found.put(item.getProductId(), toProduct(item)));
+        }
+        Map<String, Product> ordered = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> {
+            if (found.containsKey(id)) {
+                ordered.put(id, found.get(id));
+            }
+        });
+        return ordered;
+    }
+
     /**
      * The product held by an item image of the products table (e.g. a stream record's {@code NewImage}), or
      * empty when the image is another kind of item of the table (a SKU claim).

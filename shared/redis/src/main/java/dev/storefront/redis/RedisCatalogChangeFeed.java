@@ -23,8 +23,8 @@ import java.util.Optional;
  * None of them has a TTL, so an eviction policy limited to volatile keys (ElastiCache Serverless, and the
  * local server) never removes them. The stream keeps the newest {@link #DEFAULT_MAX_ENTRIES} entries,
  * trimmed exactly, and the trimmed marker tells a reader whose position fell off the end that it missed
- * changes. If the stream itself disappears (cache restarted, flushed, or evicted under another policy), the
- * next writer gives it a new epoch and every reader of the old one sees a gap. Either way the reader
+ * changes. If the stream or its epoch disappears (cache restarted, flushed, or evicted under another policy),
+ * the next writer gives it a new epoch and every reader of the old one sees a gap. Either way the reader
  * rebuilds from DynamoDB.
  */
 public final class RedisCatalogChangeFeed implements CatalogChangeFeed {
@@ -37,9 +37,12 @@ public final class RedisCatalogChangeFeed implements CatalogChangeFeed {
     static final String TRIMMED = "{catalog}:trimmed";
     private static final List<String> KEYS = List.of(STREAM, EPOCH, TRIMMED);
 
-    /** Creates the stream (empty) and its epoch when there is none; returns {epoch, last id}. */
+    /**
+     * Creates the stream (empty) and its epoch when there is none, or gives the stream a new epoch when it has
+     * lost its own; returns {epoch, last id}.
+     */
     private static final String END_SCRIPT = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then
+            if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
               local id = redis.call('XADD', KEYS[1], '*', 'init', '1')
               redis.call('XDEL', KEYS[1], id)
               redis.call('SET', KEYS[2], ARGV[1])
@@ -50,9 +53,12 @@ public final class RedisCatalogChangeFeed implements CatalogChangeFeed {
             if #last > 0 then id = last[1][1] end
             return {redis.call('GET', KEYS[2]), id}""";
 
-    /** Appends ARGV[3..] (a new stream gets a new epoch), trims to ARGV[2] entries recording the trimmed id. */
+    /**
+     * Appends ARGV[3..] (a new stream, or one without an epoch, gets a new epoch), trims to ARGV[2] entries
+     * recording the trimmed id.
+     */
     private static final String PUBLISH_SCRIPT = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then
+            if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
               redis.call('SET', KEYS[2], ARGV[1])
               redis.call('DEL', KEYS[3])
             end

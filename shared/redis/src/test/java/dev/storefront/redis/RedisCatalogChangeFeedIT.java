@@ -214,6 +214,41 @@ class RedisCatalogChangeFeedIT {
     }
 
     @Test
+    void end_shouldGiveANewEpoch_whenTheEpochKeyAloneWasLost_soThatReadersCanFollowAgain() {
+        // given: a reader of the first epoch; then the epoch key alone goes (evicted under an allkeys policy, deleted)
+        FeedPosition start = feed.end().orElseThrow();
+        feed.publish(List.of(product("P-1", 1)));
+        inspector.del(RedisCatalogChangeFeed.EPOCH);
+
+        // when: the reader sees the gap and rebuilds from the end
+        FeedRead old = feed.readAfter(start, 100).orElseThrow();
+        FeedPosition rebuilt = feed.end().orElseThrow();
+        feed.publish(List.of(product("P-2", 1)));
+        FeedRead afterRebuild = feed.readAfter(rebuilt, 100).orElseThrow();
+
+        // then: one gap, then the feed is followed again (not a gap on every read, i.e. a rebuild on every sync)
+        assertThat(old.gap()).isTrue();
+        assertThat(rebuilt.epoch()).isNotEqualTo(start.epoch()).isNotEqualTo("null")
+                .isEqualTo(inspector.get(RedisCatalogChangeFeed.EPOCH));
+        assertThat(afterRebuild.gap()).isFalse();
+        assertThat(afterRebuild.changes()).extracting(Product::productId).containsExactly("P-2");
+    }
+
+    @Test
+    void publish_shouldGiveANewEpoch_whenTheEpochKeyAloneWasLost() {
+        // given
+        FeedPosition start = feed.end().orElseThrow();
+        inspector.del(RedisCatalogChangeFeed.EPOCH);
+
+        // when
+        feed.publish(List.of(product("P-1", 1)));
+
+        // then
+        assertThat(inspector.get(RedisCatalogChangeFeed.EPOCH)).isNotNull().isNotEqualTo(start.epoch());
+        assertThat(feed.readAfter(start, 100).orElseThrow().gap()).isTrue();
+    }
+
+    @Test
     void everyOperation_shouldDegrade_whileRedisIsDown_andPublishShouldThrow() {
         // given
         FeedPosition start = feed.end().orElseThrow();

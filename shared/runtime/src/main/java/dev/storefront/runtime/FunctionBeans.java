@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -35,8 +36,13 @@ public class FunctionBeans {
     }
 
     @Singleton
-    DynamoDbEnhancedClient dynamoDb(SdkHttpClient httpClient) {
-        return DynamoDbClientFactory.enhanced(DynamoDbClientFactory.dynamoDb(LambdaEnvironment.variables(), httpClient));
+    DynamoDbClient dynamoDbClient(SdkHttpClient httpClient) {
+        return DynamoDbClientFactory.dynamoDb(LambdaEnvironment.variables(), httpClient);
+    }
+
+    @Singleton
+    DynamoDbEnhancedClient dynamoDb(DynamoDbClient client) {
+        return DynamoDbClientFactory.enhanced(client);
     }
 
     @Singleton

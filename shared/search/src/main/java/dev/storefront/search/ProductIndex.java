@@ -258,11 +258,22 @@ public final class ProductIndex implements Closeable {
             FacetedSearcher faceted = (FacetedSearcher) searcher;
             // Integer.MAX_VALUE: count every hit exactly and never skip one, so facets and total are exact.
             var top = new TopFieldCollectorManager(sort, request.limit() + 1, page, Integer.MAX_VALUE);
-            Object[] collected = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            TopFieldDocs docs = (TopFieldDocs) collected[0];
-            FacetsCollector matches = (FacetsCollector) collected[1];
-
-            long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            TopFieldDocs docs;
+            long total;
+            SearchFacets facets;
+            if (matchesEverything(request)) {
+                // Browsing the whole catalog: total and facets are the same for every sort and page of this
+                // searcher, so they are counted once per refresh instead of over every product each time.
+                docs = searcher.search(query, top);
+                total = docs.totalHits.value;
+                facets = faceted.everything();
+            } else {
+                Object[] collected = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+                docs = (TopFieldDocs) collected[0];
+                FacetsCollector matches = (FacetsCollector) collected[1];
+                total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+                facets = facets(faceted, matches);
+            }
             int shown = Math.min(request.limit(), docs.scoreDocs.length);
             List<ProductSummary> items = new ArrayList<>(shown);
             StoredFields stored = searcher.storedFields();
@@ -273,23 +284,28 @@ public final class ProductIndex implements Closeable {
             if (docs.scoreDocs.length > request.limit()) {
                 next = cursors.encode(request.fingerprint(), ((FieldDoc) docs.scoreDocs[shown - 1]).fields);
             }
-            SearchFacets facets = new SearchFacets(
-                    labelCounts(faceted, matches, CATEGORY, Integer.MAX_VALUE),
-                    labelCounts(faceted, matches, BRAND, TOP_BRANDS),
-                    priceBands(matches));
             return new SearchResult(items, total, facets, next);
         });
     }
 
+    private static boolean matchesEverything(SearchRequest request) {
+        return request.q() == null && request.category() == null && request.brand() == null
+                && request.minPrice() == null && request.maxPrice() == null && request.inStock() == null;
+    }
+
+    private static SearchFacets facets(FacetedSearcher searcher, FacetsCollector matches) throws IOException {
+        return new SearchFacets(
+                labelCounts(searcher, matches, CATEGORY, Integer.MAX_VALUE),
+                labelCounts(searcher, matches, BRAND, TOP_BRANDS),
+                priceBands(matches));
+    }
+
     /** Every category of the active products with its product count, by name. */
     public List<CategoryCount> categories() {
-        return withSearcher(searcher -> {
-            FacetsCollector all = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-            return labelCounts((FacetedSearcher) searcher, all, CATEGORY, Integer.MAX_VALUE).stream()
-                    .map(c -> new CategoryCount(c.value(), c.count()))
-                    .sorted(Comparator.comparing(CategoryCount::category))
-                    .toList();
-        });
+        return withSearcher(searcher -> ((FacetedSearcher) searcher).everything().category().stream()
+                .map(c -> new CategoryCount(c.value(), c.count()))
+                .sorted(Comparator.comparing(CategoryCount::category))
+                .toList());
     }
 
     @Override
@@ -504,12 +520,23 @@ public final class ProductIndex implements Closeable {
     /** A searcher with the facet ordinals of its reader, built once per refresh rather than per search. */
     private static final class FacetedSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facetState;
+        /** Facets of every product of this searcher's reader, counted on first use. */
+        private volatile SearchFacets everything;
 
         FacetedSearcher(IndexReader reader) throws IOException {
             super(reader);
             boolean hasFacets = FieldInfos.getMergedFieldInfos(reader)
                     .fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
             this.facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, FACETS) : null;
+        }
+
+        SearchFacets everything() throws IOException {
+            SearchFacets counted = everything;
+            if (counted == null) {
+                counted = facets(this, search(new MatchAllDocsQuery(), new FacetsCollectorManager()));
+                everything = counted;
+            }
+            return counted;
         }
     }
 }

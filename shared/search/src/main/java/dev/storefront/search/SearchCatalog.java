@@ -59,7 +59,7 @@ public final class SearchCatalog {
         return thread;
     });
 
-    /** Null when the feed was unreachable at the last rebuild. */
+    /** Null when the feed was unreachable at the last rebuild, or the last rebuild failed. */
     private volatile FeedPosition position;
     private volatile long lastSyncNanos;
     private volatile long builtAtNanos;
@@ -95,14 +95,23 @@ public final class SearchCatalog {
             LOG.info("search index built: {} products searchable, {} known, feed {}, {} ms", index.size(),
                     versions.size(), end == null ? "unreachable" : "at " + end,
                     (nanoClock.getAsLong() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // The index writer now holds a half-done rebuild that the next refresh would make searchable: no
+            // position, so syncs apply nothing (and never refresh) and rebuild again until a rebuild succeeds.
+            position = null;
+            throw e;
         } finally {
             writes.unlock();
         }
     }
 
-    /** {@link #sync()} when the sync interval has passed since the last one. */
+    /**
+     * {@link #sync()} when the sync interval has passed since the last one - or when the clock went back, as
+     * it does for an instance restored from a SnapStart snapshot on another host.
+     */
     public void syncIfDue() {
-        if (nanoClock.getAsLong() - lastSyncNanos >= syncIntervalNanos) {
+        long elapsed = nanoClock.getAsLong() - lastSyncNanos;
+        if (elapsed >= syncIntervalNanos || elapsed < 0) {
             sync();
         }
     }
@@ -123,7 +132,7 @@ public final class SearchCatalog {
             FeedPosition from = position;
             if (from == null) {
                 if (feed.end().isPresent()) {
-                    rebuildReason = "the change feed is reachable again";
+                    rebuildReason = "the change feed is reachable again, or the last rebuild failed";
                 }
             } else {
                 for (int read = 0; read < MAX_READS_PER_SYNC; read++) {
@@ -150,6 +159,9 @@ public final class SearchCatalog {
                     generation++;
                 }
                 position = from;
+            }
+            if (now < builtAtNanos) {
+                builtAtNanos = now; // restored from a snapshot: count the age from here
             }
             if (rebuildReason == null && now - builtAtNanos >= fullRebuildNanos) {
                 rebuildReason = "periodic full rebuild";

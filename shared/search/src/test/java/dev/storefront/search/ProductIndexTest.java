@@ -285,4 +285,29 @@ class ProductIndexTest {
     private static List<String> ids(SearchResult result) {
         return result.items().stream().map(ProductSummary::productId).toList();
     }
+
+    @Test
+    void browse_shouldCountTheSameFacetsAsAFilteredSearch_andFollowChanges() {
+        // given: the whole demo catalog, browsed (no q, no filter) and "filtered" by a bound every product meets
+        index.rebuild(Products.demo(7, 500));
+        SearchRequest everything = SearchRequest.parse(java.util.Map.of("sort", "price_asc"));
+        SearchRequest sameSet = SearchRequest.parse(java.util.Map.of("sort", "price_asc", "minPrice", "0"));
+
+        // when
+        SearchResult browsed = index.search(everything);
+        SearchResult filtered = index.search(sameSet);
+
+        // then
+        assertThat(browsed.total()).isEqualTo(500).isEqualTo(filtered.total());
+        assertThat(browsed.facets()).isEqualTo(filtered.facets());
+        assertThat(browsed.items()).isEqualTo(filtered.items());
+
+        // and: after a change and a refresh, the memoised counts follow
+        index.upsert(archived(Products.demo(7, 500).get(0)));
+        index.refresh();
+        SearchResult after = index.search(everything);
+        assertThat(after.total()).isEqualTo(499);
+        assertThat(after.facets()).isEqualTo(index.search(sameSet).facets());
+        assertThat(index.categories().stream().mapToLong(CategoryCount::count).sum()).isEqualTo(499);
+    }
 }

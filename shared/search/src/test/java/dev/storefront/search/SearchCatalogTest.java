@@ -360,6 +360,43 @@ class SearchCatalogTest {
     }
 
     @Test
+    void sync_shouldKeepTheWholeIndexSearchable_whenABackgroundRebuildFailsHalfway() {
+        // given: ten products indexed; the periodic rebuild's scan fails after three of them
+        for (int i = 0; i < 10; i++) {
+            source.put(lamp("a" + i, "Brass desk lamp " + i, 1));
+        }
+        catalog.rebuild();
+        source.failAfter(3);
+        advance(FULL_REBUILD_INTERVAL);
+        catalog.sync();
+        awaitTrue(() -> !catalog.isRebuilding());
+        assertThat(source.loads.get()).isEqualTo(2);
+
+        // when: a change arrives while the table still fails
+        Product walnut = lamp("b1", "Walnut floor lamp", 1);
+        source.put(walnut);
+        feed.publish(List.of(walnut));
+        advance(SYNC_INTERVAL);
+        catalog.sync();
+        awaitTrue(() -> !catalog.isRebuilding());
+
+        // then: searches still see every product of the last good build, never the half-done one
+        assertThat(catalog.size()).isEqualTo(10);
+        assertThat(catalog.search(SearchRequest.text("brass")).total()).isEqualTo(10);
+
+        // when: the table answers again
+        source.failAfter(-1);
+        advance(SYNC_INTERVAL);
+        catalog.sync();
+        awaitTrue(() -> !catalog.isRebuilding());
+
+        // then: rebuilt, the change included, and following the feed again
+        assertThat(catalog.size()).isEqualTo(11);
+        assertThat(ids(catalog.search(SearchRequest.text("walnut")))).containsExactly("b1");
+        assertThat(catalog.state()).hasValue("epoch-1/1");
+    }
+
+    @Test
     void rebuild_shouldForgetATombstone_thatTheTableNoLongerHolds() {
         // given: a1 removed from the table by hand: the publisher sends it archived with the highest version
         source.put(lamp("a1", "Brass desk lamp", 1));
@@ -538,11 +575,17 @@ class SearchCatalogTest {
         }
     }
 
-    /** The products table in memory; counts full loads. */
+    /** The products table in memory; counts full loads, and can fail a load partway. */
     static final class FakeSource implements ProductSource {
 
         final AtomicInteger loads = new AtomicInteger();
         private final Map<String, Product> products = new ConcurrentHashMap<>();
+        private volatile int failAfter = -1;
+
+        /** Loads deliver this many products, then fail; -1: loads succeed. */
+        void failAfter(int delivered) {
+            failAfter = delivered;
+        }
 
         void put(Product product) {
             products.put(product.productId(), product);
@@ -555,7 +598,13 @@ class SearchCatalogTest {
         @Override
         public void forEach(Consumer<Product> sink) {
             loads.incrementAndGet();
-            products.values().forEach(sink);
+            int delivered = 0;
+            for (Product product : products.values()) {
+                if (delivered++ == failAfter) {
+                    throw new IllegalStateException("the scan failed (throttled)");
+                }
+                sink.accept(product);
+            }
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.storefront.domain.catalog;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,6 +28,15 @@ public interface ProductRepository {
 
     /** The product, archived or not. */
     Optional<Product> findById(String productId);
+
+    /** The products among {@code productIds} that exist (archived or not), by id. */
+    default Map<String, Product> findAll(Collection<String> productIds) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        for (String productId : new LinkedHashSet<>(productIds)) {
+            findById(productId).ifPresent(product -> found.put(productId, product));
+        }
+        return found;
+    }
 
     /**
      * Replaces a product on condition that its stored version is {@code expectedVersion}; the stored

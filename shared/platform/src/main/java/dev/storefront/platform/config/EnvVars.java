@@ -7,6 +7,14 @@ public final class EnvVars {
     public static final String SESSIONS_TABLE = "STOREFRONT_SESSIONS_TABLE";
     public static final String IDEMPOTENCY_TABLE = "STOREFRONT_IDEMPOTENCY_TABLE";
     public static final String PRODUCTS_TABLE = "STOREFRONT_PRODUCTS_TABLE";
+    public static final String CARTS_TABLE = "STOREFRONT_CARTS_TABLE";
+    public static final String ORDERS_TABLE = "STOREFRONT_ORDERS_TABLE";
+    /** Seconds an unpaid order holds its stock (default 900). */
+    public static final String RESERVATION_TTL_SECONDS = "STOREFRONT_RESERVATION_TTL_SECONDS";
+    /** Subtotal (minor units) from which standard shipping is free (default 5000). */
+    public static final String FREE_SHIPPING_THRESHOLD = "STOREFRONT_FREE_SHIPPING_THRESHOLD";
+    /** ISO 3166-1 alpha-2 country the store ships from (default US): its shipping zone is domestic. */
+    public static final String STORE_COUNTRY = "STOREFRONT_STORE_COUNTRY";
     public static final String REDIS_URL = "STOREFRONT_REDIS_URL";
     public static final String REDIS_CLUSTER = "STOREFRONT_REDIS_CLUSTER";
     public static final String REDIS_AUTH_SECRET_ARN = "STOREFRONT_REDIS_AUTH_SECRET_ARN";
@@ -16,10 +24,10 @@ public final class EnvVars {
     public static final String JWT_SIGNING_KEY_SECRET_ARN = "STOREFRONT_JWT_SIGNING_KEY_SECRET_ARN";
     /** Local runs only: the private signing JWK itself. */
     public static final String JWT_SIGNING_JWK = "STOREFRONT_JWT_SIGNING_JWK";
-    /** Secrets Manager secret (a random string of at least 32 bytes) keying the search page cursors. */
-    public static final String SEARCH_CURSOR_SECRET_ARN = "STOREFRONT_SEARCH_CURSOR_SECRET_ARN";
-    /** Local runs only: the search cursor key itself. */
-    public static final String SEARCH_CURSOR_KEY = "STOREFRONT_SEARCH_CURSOR_KEY";
+    /** Secrets Manager secret (a random string of at least 32 bytes) keying the page cursors (search, orders). */
+    public static final String CURSOR_SECRET_ARN = "STOREFRONT_CURSOR_SECRET_ARN";
+    /** Local runs only: the page cursor key itself. */
+    public static final String CURSOR_KEY = "STOREFRONT_CURSOR_KEY";
     /** How often a search instance reads the catalog change feed at most (ms, default 1000). */
     public static final String SEARCH_SYNC_INTERVAL_MILLIS = "STOREFRONT_SEARCH_SYNC_INTERVAL_MILLIS";
     /** How often a search instance rebuilds its index from the products table anyway (s, default 3600). */

@@ -1,0 +1,26 @@
+package dev.storefront.cartfn;
+
+import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.RequestPipeline;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+
+/** Lambda entry point of the cart function. */
+public class CartHandler extends ApiHandler {
+
+    @Inject
+    RequestPipeline pipeline;
+
+    public CartHandler() {
+        super();
+    }
+
+    public CartHandler(ApplicationContext applicationContext) {
+        super(applicationContext);
+    }
+
+    @Override
+    protected RequestPipeline pipeline() {
+        return pipeline;
+    }
+}

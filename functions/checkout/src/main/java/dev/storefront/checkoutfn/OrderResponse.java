@@ -1,0 +1,28 @@
+package dev.storefront.checkoutfn;
+
+import dev.storefront.domain.checkout.ShippingAddress;
+import dev.storefront.domain.order.Order;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The contract's {@code Order}. The status is the one shoppers see now: an unpaid order past its reservation
+ * time is {@code EXPIRED} even before the sweep records it. {@code payment} and {@code shipment} are null until
+ * the order is paid and shipped.
+ */
+record OrderResponse(String orderId, String status, List<Line> items, Prices subtotal, Prices shipping, Prices tax,
+        Prices total, ShippingAddress shippingAddress, String shippingMethod, Object payment, Object shipment,
+        String createdAt, String updatedAt, String expiresAt) {
+
+    record Line(String productId, String sku, String name, Prices unitPrice, int quantity, Prices lineTotal) {
+    }
+
+    static OrderResponse of(Order order, Instant now) {
+        return new OrderResponse(order.orderId(), order.statusAt(now).name(), order.items().stream()
+                .map(l -> new Line(l.productId(), l.sku(), l.name(), Prices.of(l.unitPrice()), l.quantity(),
+                        Prices.of(l.lineTotal()))).toList(),
+                Prices.of(order.subtotal()), Prices.of(order.shipping()), Prices.of(order.tax()), Prices.of(order.total()),
+                order.shippingAddress(), order.shippingMethod().wireName(), null, null, order.createdAt().toString(),
+                order.updatedAt().toString(), order.expiresAt().toString());
+    }
+}
