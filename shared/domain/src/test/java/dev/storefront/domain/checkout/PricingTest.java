@@ -7,6 +7,7 @@ import dev.storefront.domain.Money;
 import dev.storefront.domain.error.FieldError;
 import dev.storefront.domain.error.ValidationException;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PricingTest {
@@ -181,7 +182,7 @@ class PricingTest {
     @Test
     void quote_shouldHandleTheLargestRealisticCart_exactly() {
         // given: 50 lines of 99 units at the catalog's maximum price (1 000 000.00) and weight (1000 kg)
-        List<PricedLine> lines = java.util.stream.IntStream.range(0, 50)
+        List<PricedLine> lines = IntStream.range(0, 50)
                 .mapToObj(i -> new PricedLine("p" + i, usd(100_000_000), 99, 1_000_000))
                 .toList();
 
