@@ -113,17 +113,20 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     @Override
     public OrderPage listByUser(String userId, int limit, String after) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":user", AttributeValue.fromS(userId)));
+        // One more than the page: a next cursor only when there really is a next order (never an empty page).
         QueryResponse response = client.query(b -> {
             b.tableName(orders).indexName(BY_USER).keyConditionExpression("userId = :user")
-                    .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
+                    .expressionAttributeValues(values).scanIndexForward(false).limit(limit + 1);
             if (after != null) {
                 b.exclusiveStartKey(Map.of("userId", AttributeValue.fromS(userId), "orderId", AttributeValue.fromS(after)));
             }
         });
-        List<Order> page = response.items().stream().map(DynamoDbOrderRepository::toOrder).toList();
-        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !page.isEmpty()
-                ? page.get(page.size() - 1).orderId() : null;
-        return new OrderPage(page, last);
+        List<Order> found = response.items().stream().map(DynamoDbOrderRepository::toOrder).toList();
+        if (found.size() <= limit) {
+            return new OrderPage(found, null);
+        }
+        List<Order> page = found.subList(0, limit);
+        return new OrderPage(List.copyOf(page), page.get(page.size() - 1).orderId());
     }
 
     @Override
