@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Settings of a local stack. {@link #fromEnvironment} reads the variables of {@code ./storefront local}
- * ({@code STOREFRONT_PORT}, {@code STOREFRONT_DATA_DIR}, {@code STOREFRONT_LOCAL_MAX_INSTANCES}, {@code AWS_REGION}).
+ * ({@code STOREFRONT_PORT}, {@code STOREFRONT_DATA_DIR}, {@code STOREFRONT_LOCAL_MAX_INSTANCES}, {@code AWS_REGION},
+ * {@code STOREFRONT_RESERVATION_TTL_SECONDS}).
  */
 public final class LocalOptions {
 
@@ -59,6 +60,11 @@ public final class LocalOptions {
             builder.region(env.get("AWS_REGION"));
         }
         builder.preferPathRedis("path".equalsIgnoreCase(env.get("STOREFRONT_LOCAL_REDIS")));
+        // Read by the functions, not the seeder: it must override the template's deployed value.
+        String reservation = env.get("STOREFRONT_RESERVATION_TTL_SECONDS");
+        if (reservation != null && !reservation.isBlank()) {
+            builder.environment("STOREFRONT_RESERVATION_TTL_SECONDS", reservation.trim());
+        }
         return builder;
     }
 

@@ -78,14 +78,14 @@ final class InMemoryOrders implements OrderRepository {
 
     @Override
     public synchronized OrderPage listByUser(String userId, int limit, String after) {
-        List<Order> page = byId.values().stream()
+        List<Order> following = byId.values().stream()
                 .filter(order -> order.userId().equals(userId))
                 .filter(order -> after == null || order.orderId().compareTo(after) < 0)
                 .sorted(Comparator.comparing(Order::orderId).reversed())
-                .limit(limit)
                 .toList();
-        // As DynamoDB: a full page has a last key, even when nothing follows it.
-        return new OrderPage(page, page.size() == limit ? page.get(page.size() - 1).orderId() : null);
+        // As the adapter: a last id only when another order follows (a page is never empty but the first).
+        List<Order> page = following.stream().limit(limit).toList();
+        return new OrderPage(page, following.size() > limit ? page.get(page.size() - 1).orderId() : null);
     }
 
     @Override
