@@ -111,7 +111,7 @@ public final class CartService {
         }
     }
 
-    /** Prices every line at the catalog's current price. */
+    /** Prices every line at the catalog's current price; lines of archived products are shown but not counted. */
     CartView view(Cart cart) {
         Map<String, Product> current = products.findAll(cart.lines().stream().map(Cart.CartLine::productId).toList());
         List<CartView.Item> items = new ArrayList<>(cart.lines().size());
@@ -126,8 +126,12 @@ public final class CartService {
             int available = product.isArchived() ? 0 : product.available();
             items.add(new CartView.Item(product.productId(), product.name(), product.price(), line.quantity(), lineTotal,
                     available));
-            subtotal = subtotal.plus(lineTotal);
-            count += line.quantity();
+            if (!product.isArchived()) {
+                // An archived product stays listed (the shopper sees why it is gone) but cannot be bought: it
+                // counts neither in the subtotal nor in the item count, exactly as a quote leaves it out.
+                subtotal = subtotal.plus(lineTotal);
+                count += line.quantity();
+            }
         }
         return new CartView(items, subtotal, count, cart.updatedAt());
     }

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A cart as the shopper sees it: every line priced at the catalog's current price, with the units available
- * now (0 for a product that was archived since it was added).
+ * now (0 for a product that was archived since it was added). Subtotal and item count cover what can be
+ * bought: lines of archived products are listed but not counted (a quote leaves them out the same way, and
+ * checkout refuses them with 409).
  *
  * @param updatedAt when the cart last changed; null for a cart never stored
  */
