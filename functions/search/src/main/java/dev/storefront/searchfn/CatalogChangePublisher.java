@@ -72,8 +72,9 @@ public class CatalogChangePublisher implements RequestStreamHandler {
             }
             feed.publish(changes);
             // Changes made without the catalog function (stock taken by checkout, returned by cancellation or
-            // expiry) leave the cached product detail behind: forget it, by version, so no older copy returns.
-            changes.forEach(product -> productCache.evict(product.productId(), product.version()));
+            // expiry) leave an older cached product detail behind: forget it, so no older copy returns. A copy
+            // of this version or newer (cached after the change) stays.
+            changes.forEach(product -> productCache.evictOlderThan(product.productId(), product.version()));
             LOG.info("published {} product change(s) of {} stream record(s)", changes.size(), records);
             output.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } finally {

@@ -85,10 +85,7 @@ public final class LocalStorefront implements AutoCloseable {
         Map<String, String> overrides = localOverrides(keys, region);
         Map<String, String> shared = new LinkedHashMap<>(LocalEnvironment.globals(resolver));
         LocalEnvironment.apply(shared, overrides);
-        LocalEnvironment.SECRETS.forEach((arn, value) -> {
-            shared.remove(arn);
-            shared.remove(value);
-        });
+        LocalEnvironment.SECRETS.keySet().forEach(shared::remove);
 
         // Seeding and the functions' init (first instance of each) do not depend on each other: run them
         // side by side, and serve (and deliver stream records) only when both are done.

@@ -54,6 +54,15 @@ public final class RedisProductCache implements ProductCache {
     /** The generation the cache was last warmed for ({@link dev.storefront.domain.catalog.CacheWarmer}). */
     static final String WARM_KEY = "product:v1:warmed";
 
+    /** As EVICT_SCRIPT, but an entry of the same version stays (it is that version). */
+    private static final String EVICT_OLDER_SCRIPT = """
+            local known = tonumber(redis.call('HGET', KEYS[1], 'v'))
+            if known and known >= tonumber(ARGV[1]) then return 0 end
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], 'v', ARGV[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1""";
+
     private final ResilientRedis redis;
     private final Duration pollInterval;
 
@@ -102,6 +111,12 @@ public final class RedisProductCache implements ProductCache {
     public void evict(String productId, long writtenVersion) {
         redis.run("product-cache.evict", jedis -> jedis.eval(EVICT_SCRIPT, List.of(key(productId)),
                 List.of(Long.toString(writtenVersion), Long.toString(TOMBSTONE_MILLIS))));
+    }
+
+    @Override
+    public void evictOlderThan(String productId, long version) {
+        redis.run("product-cache.evict-older", jedis -> jedis.eval(EVICT_OLDER_SCRIPT, List.of(key(productId)),
+                List.of(Long.toString(version), Long.toString(TOMBSTONE_MILLIS))));
     }
 
     @Override

@@ -24,6 +24,15 @@ public interface ProductCache {
     /** Forgets a product after version {@code writtenVersion} was stored; older versions are not cached again. */
     void evict(String productId, long writtenVersion);
 
+    /**
+     * Forgets a product if the cache holds a version older than {@code version} (a change seen after the
+     * fact, e.g. on the table's stream); a copy of {@code version} or newer stays. Older versions are not
+     * cached again.
+     */
+    default void evictOlderThan(String productId, long version) {
+        evict(productId, version);
+    }
+
     /** Whether the cache was warmed for {@code generation} ({@link CacheWarmer}) and has not been lost since. */
     default boolean isWarmFor(String generation) {
         return false;
