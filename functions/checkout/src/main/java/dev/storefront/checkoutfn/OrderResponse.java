@@ -11,8 +11,12 @@ import java.util.List;
  * the order is paid and shipped.
  */
 record OrderResponse(String orderId, String status, List<Line> items, Prices subtotal, Prices shipping, Prices tax,
-        Prices total, ShippingAddress shippingAddress, String shippingMethod, Object payment, Object shipment,
+        Prices total, ShippingAddress shippingAddress, String shippingMethod, Payment payment, Object shipment,
         String createdAt, String updatedAt, String expiresAt) {
+
+    /** The contract's payment summary of an order. */
+    record Payment(String paymentId, String status, Prices amount, Prices refundedAmount) {
+    }
 
     record Line(String productId, String sku, String name, Prices unitPrice, int quantity, Prices lineTotal) {
     }
@@ -22,7 +26,10 @@ record OrderResponse(String orderId, String status, List<Line> items, Prices sub
                 .map(l -> new Line(l.productId(), l.sku(), l.name(), Prices.of(l.unitPrice()), l.quantity(),
                         Prices.of(l.lineTotal()))).toList(),
                 Prices.of(order.subtotal()), Prices.of(order.shipping()), Prices.of(order.tax()), Prices.of(order.total()),
-                order.shippingAddress(), order.shippingMethod().wireName(), null, null, order.createdAt().toString(),
+                order.shippingAddress(), order.shippingMethod().wireName(), order.payment() == null ? null
+                        : new Payment(order.payment().paymentId(), order.payment().status(),
+                                Prices.of(order.payment().amount()), Prices.of(order.payment().refundedAmount())),
+                null, order.createdAt().toString(),
                 order.updatedAt().toString(), order.expiresAt().toString());
     }
 }

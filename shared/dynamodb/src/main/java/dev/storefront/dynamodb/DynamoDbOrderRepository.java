@@ -226,6 +226,12 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         return List.copyOf(byProduct.values());
     }
 
+    /** The order's {@code payment} attribute: what the order shows of its payment. */
+    static AttributeValue paymentSummary(String paymentId, String status, long amount, long refunded) {
+        return AttributeValue.fromM(Map.of("paymentId", AttributeValue.fromS(paymentId),
+                "status", AttributeValue.fromS(status), "amount", number(amount), "refundedAmount", number(refunded)));
+    }
+
     static Map<String, AttributeValue> toItem(Order order) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("orderId", AttributeValue.fromS(order.orderId()));
@@ -285,19 +291,25 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         ShippingAddress address = new ShippingAddress(a.get("name").s(), a.get("line1").s(),
                 a.containsKey("line2") ? a.get("line2").s() : null, a.get("city").s(),
                 a.containsKey("region") ? a.get("region").s() : null, a.get("postalCode").s(), a.get("country").s());
+        Order.PaymentSummary payment = null;
+        if (item.containsKey("payment")) {
+            Map<String, AttributeValue> p = item.get("payment").m();
+            payment = new Order.PaymentSummary(p.get("paymentId").s(), p.get("status").s(),
+                    money(p.get("amount"), currency), money(p.get("refundedAmount"), currency));
+        }
         return new Order(item.get("orderId").s(), item.get("userId").s(), OrderStatus.valueOf(item.get("status").s()),
                 lines, money(item.get("subtotal"), currency), money(item.get("shipping"), currency),
                 money(item.get("tax"), currency), money(item.get("total"), currency), address,
                 ShippingMethod.fromWireName(item.get("shippingMethod").s()).orElseThrow(),
                 Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()),
-                Instant.parse(item.get("expiresAt").s()));
+                Instant.parse(item.get("expiresAt").s()), payment);
     }
 
     private static Money money(AttributeValue value, String currency) {
         return Money.of(Long.parseLong(value.n()), currency);
     }
 
-    private static AttributeValue number(long value) {
+    static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -109,6 +109,18 @@ public final class ShippingAddressRules {
                 country);
     }
 
+    /**
+     * The problems of a destination given as country and postal code alone (a rate enquiry), named
+     * {@code country} and {@code postalCode}.
+     */
+    public static List<FieldError> checkDestination(String country, String postalCode) {
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError error : check(new ShippingAddress("-", "-", null, "-", null, postalCode, country))) {
+            errors.add(new FieldError(error.field().substring(FIELD_PREFIX.length()), error.message()));
+        }
+        return errors;
+    }
+
     /** Whether {@code country} is an ISO 3166-1 alpha-2 code, upper case, exactly (no white space around it). */
     public static boolean isCountryCode(String country) {
         return country != null && COUNTRIES.contains(country);

@@ -8,12 +8,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An order: its lines and totals frozen at checkout ({@code total = subtotal + shipping + tax}), its status
- * and when its reservation of stock expires.
+ * An order: its lines and totals frozen at checkout ({@code total = subtotal + shipping + tax}), its status,
+ * when its reservation of stock expires, and - once paid - a summary of its payment.
+ *
+ * @param payment null until the order is paid
  */
 public record Order(String orderId, String userId, OrderStatus status, List<OrderLine> items, Money subtotal,
         Money shipping, Money tax, Money total, ShippingAddress shippingAddress, ShippingMethod shippingMethod,
-        Instant createdAt, Instant updatedAt, Instant expiresAt) {
+        Instant createdAt, Instant updatedAt, Instant expiresAt, PaymentSummary payment) {
+
+    /** An order without a payment (as placed at checkout). */
+    public Order(String orderId, String userId, OrderStatus status, List<OrderLine> items, Money subtotal,
+            Money shipping, Money tax, Money total, ShippingAddress shippingAddress, ShippingMethod shippingMethod,
+            Instant createdAt, Instant updatedAt, Instant expiresAt) {
+        this(orderId, userId, status, items, subtotal, shipping, tax, total, shippingAddress, shippingMethod,
+                createdAt, updatedAt, expiresAt, null);
+    }
+
+    /** What an order shows of its payment. */
+    public record PaymentSummary(String paymentId, String status, Money amount, Money refundedAmount) {
+    }
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");
@@ -50,6 +64,6 @@ public record Order(String orderId, String userId, OrderStatus status, List<Orde
 
     public Order withStatus(OrderStatus next, Instant now) {
         return new Order(orderId, userId, next, items, subtotal, shipping, tax, total, shippingAddress, shippingMethod,
-                createdAt, now, expiresAt);
+                createdAt, now, expiresAt, payment);
     }
 }

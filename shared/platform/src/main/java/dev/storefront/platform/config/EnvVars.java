@@ -8,6 +8,9 @@ public final class EnvVars {
     public static final String IDEMPOTENCY_TABLE = "STOREFRONT_IDEMPOTENCY_TABLE";
     public static final String PRODUCTS_TABLE = "STOREFRONT_PRODUCTS_TABLE";
     public static final String CARTS_TABLE = "STOREFRONT_CARTS_TABLE";
+    public static final String PAYMENTS_TABLE = "STOREFRONT_PAYMENTS_TABLE";
+    /** The card processor: {@code simulated} (default). */
+    public static final String PAYMENT_PROVIDER = "STOREFRONT_PAYMENT_PROVIDER";
     public static final String ORDERS_TABLE = "STOREFRONT_ORDERS_TABLE";
     /** Seconds an unpaid order holds its stock (default 900). */
     public static final String RESERVATION_TTL_SECONDS = "STOREFRONT_RESERVATION_TTL_SECONDS";

@@ -12,6 +12,7 @@ import dev.storefront.domain.error.ForbiddenException;
 import dev.storefront.domain.error.NotFoundException;
 import dev.storefront.domain.error.PreconditionFailedException;
 import dev.storefront.domain.error.RateLimitedException;
+import dev.storefront.domain.payment.PaymentDeclinedException;
 import dev.storefront.domain.error.UnprocessableException;
 import dev.storefront.domain.error.ValidationException;
 import java.util.LinkedHashMap;
@@ -86,10 +87,24 @@ public final class ErrorMapper {
         } else if (e instanceof RateLimitedException limited) {
             status = 429;
             headers.put("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        } else if (e instanceof PaymentDeclinedException declined) {
+            ApiResponse response = problem(402, e.type(), e.getMessage(), e.errors(), headers, request);
+            return withMember(response, "declineCode", declined.declineCode());
         } else {
             status = 400;
         }
         return problem(status, e.type(), e.getMessage(), e.errors(), headers, request);
+    }
+
+    /** The problem with one more member (RFC 9457 extension), e.g. {@code declineCode}. */
+    private static ApiResponse withMember(ApiResponse problem, String name, String value) {
+        try {
+            ObjectNode body = (ObjectNode) Json.mapper().readTree(problem.body());
+            body.put(name, value);
+            return new ApiResponse(problem.status(), problem.headers(), Json.mapper().writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("problem document is always JSON", e);
+        }
     }
 
     /** Builds a problem response; also used for routing failures. */

@@ -1,0 +1,49 @@
+package dev.storefront.paymentfn;
+
+import dev.storefront.domain.auth.Role;
+import dev.storefront.domain.payment.Payment;
+import dev.storefront.domain.payment.PaymentProvider;
+import dev.storefront.domain.payment.PaymentService;
+import dev.storefront.platform.http.Access;
+import dev.storefront.platform.http.ApiRequest;
+import dev.storefront.platform.http.ApiResponse;
+import dev.storefront.platform.http.HttpException;
+import dev.storefront.platform.http.Idempotency;
+import dev.storefront.platform.http.Routes;
+import java.util.List;
+
+/** The payment routes (role shopper). */
+public final class PaymentApi {
+
+    private final PaymentService payments;
+
+    public PaymentApi(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    public Routes routes() {
+        Access shopper = Access.role(Role.SHOPPER);
+        return Routes.builder()
+                .post("/payments", shopper, Idempotency.REQUIRED, this::pay)
+                .get("/payments/{paymentId}", shopper, this::get)
+                .build();
+    }
+
+    private ApiResponse pay(ApiRequest request) {
+        PaymentRequest body = request.bodyAs(PaymentRequest.class);
+        Payment payment;
+        try {
+            payment = payments.pay(request.caller().userId(), body.orderId(), body.paymentMethod().token());
+        } catch (PaymentProvider.ProviderUnavailableException e) {
+            throw new HttpException(503, "provider-unavailable", "The payment provider did not answer; retry with the "
+                    + "same Idempotency-Key in a minute - the order is not charged twice.", List.of(),
+                    java.util.Map.of("Retry-After", "30"));
+        }
+        return ApiResponse.created(PaymentResponse.of(payment)).withHeader("Location", "/payments/" + payment.paymentId());
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        return ApiResponse.ok(PaymentResponse.of(payments.get(request.caller().userId(),
+                request.pathParameter("paymentId"))));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.storefront.paymentfn;
+
+import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.RequestPipeline;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+
+/** Lambda entry point of the payment function. */
+public class PaymentHandler extends ApiHandler {
+
+    @Inject
+    RequestPipeline pipeline;
+
+    public PaymentHandler() {
+        super();
+    }
+
+    public PaymentHandler(ApplicationContext applicationContext) {
+        super(applicationContext);
+    }
+
+    @Override
+    protected RequestPipeline pipeline() {
+        return pipeline;
+    }
+}

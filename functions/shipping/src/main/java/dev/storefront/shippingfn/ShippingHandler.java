@@ -1,0 +1,26 @@
+package dev.storefront.shippingfn;
+
+import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.RequestPipeline;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Inject;
+
+/** Lambda entry point of the shipping function. */
+public class ShippingHandler extends ApiHandler {
+
+    @Inject
+    RequestPipeline pipeline;
+
+    public ShippingHandler() {
+        super();
+    }
+
+    public ShippingHandler(ApplicationContext applicationContext) {
+        super(applicationContext);
+    }
+
+    @Override
+    protected RequestPipeline pipeline() {
+        return pipeline;
+    }
+}

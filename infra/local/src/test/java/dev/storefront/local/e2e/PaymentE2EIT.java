@@ -1,0 +1,599 @@
+package dev.storefront.local.e2e;
+
+import static dev.storefront.local.e2e.Http.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storefront.local.LocalOptions;
+import dev.storefront.local.LocalStorefront;
+import dev.storefront.local.e2e.Http.Response;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Paying orders through the local gateway with the simulated provider: the contract's answers, and "a shopper
+ * is charged at most once per order" under races of real HTTP requests (different keys, one key, and the
+ * expiry sweep of a stack whose reservations last {@value #SHORT_RESERVATION_SECONDS} seconds). Charges,
+ * payments, orders and stock are read straight from the tables, where the outcome of a race is decided.
+ */
+class PaymentE2EIT {
+
+    private static final String ADMIN_EMAIL = "payment-admin@storefront.test";
+    private static final String ADMIN_PASSWORD = "admin password for payment e2e";
+    private static final String PASSWORD = "correct horse battery";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
+    private static final int RACERS = 8;
+    private static final int UNITS = 10;
+    private static final int SHORT_RESERVATION_SECONDS = 3;
+    private static final int EXPIRY_RACES = 10;
+    private static final AtomicInteger EMAILS = new AtomicInteger();
+
+    private static Stack stack;
+
+    @BeforeAll
+    static void startStorefront() {
+        stack = Stack.start(Map.of());
+    }
+
+    @AfterAll
+    static void stopStorefront() {
+        if (stack != null) {
+            stack.storefront().close();
+        }
+    }
+
+    @Test
+    void pay_shouldCaptureTheTotal_andTheOrderShouldBecomePaidWithItsPaymentSummary() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1999, 2);
+        long total = placed.order().path("total").path("amount").asLong();
+
+        // when
+        Response paid = stack.pay(shopper, placed.orderId(), "tok_visa", key());
+
+        // then
+        assertThat(paid.status()).as("%s", paid).isEqualTo(201);
+        JsonNode payment = paid.json();
+        assertThat(fieldNames(payment)).containsExactlyInAnyOrder("paymentId", "orderId", "status", "amount",
+                "refundedAmount", "provider", "createdAt");
+        String paymentId = payment.path("paymentId").asText();
+        assertThat(paymentId).matches("[A-Za-z0-9_-]+");
+        assertThat(payment.path("orderId").asText()).isEqualTo(placed.orderId());
+        assertThat(payment.path("status").asText()).isEqualTo("CAPTURED");
+        assertMoney(payment.path("amount"), total);
+        assertMoney(payment.path("refundedAmount"), 0);
+        assertThat(payment.path("provider").asText()).isEqualTo("simulated");
+        assertThat(payment.path("createdAt").asText()).matches(RFC_3339_UTC);
+        assertThat(paid.header("Location")).contains("/payments/" + paymentId);
+
+        // and: the order is paid, its stock stays sold
+        JsonNode order = stack.getOrder(shopper, placed.orderId()).json();
+        assertThat(order.path("status").asText()).isEqualTo("PAID");
+        assertThat(order.path("payment").path("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(order.path("payment").path("status").asText()).isEqualTo("CAPTURED");
+        assertMoney(order.path("payment").path("amount"), total);
+        assertMoney(order.path("payment").path("refundedAmount"), 0);
+        assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS - 2);
+        assertThat(stack.capturedCharges(placed.orderId())).hasSize(1);
+
+        // and: the owner reads the payment; nobody else can
+        Response read = stack.getPayment(shopper, paymentId);
+        assertThat(read.status()).as("%s", read).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(payment);
+        assertThat(assertProblem(stack.getPayment(stack.newShopper(), paymentId), 404).path("type").asText())
+                .endsWith("/payment-not-found");
+        assertProblem(stack.getPayment(shopper, "01UNKNOWNPAYMENT0000000000"), 404);
+    }
+
+    @Test
+    void pay_shouldAnswer402WithTheDeclineCode_andLeaveTheOrderPayable_whenTheCardIsDeclined() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 2500, 1);
+
+        for (String[] card : new String[][] {{"tok_chargeDeclined", "card_declined"},
+                {"tok_chargeDeclinedInsufficientFunds", "insufficient_funds"}}) {
+            // when
+            Response declined = stack.pay(shopper, placed.orderId(), card[0], key());
+
+            // then
+            JsonNode problem = assertProblem(declined, 402);
+            assertThat(problem.path("type").asText()).endsWith("/payment-declined");
+            assertThat(problem.path("declineCode").asText()).as("%s", declined).isEqualTo(card[1]);
+            JsonNode order = stack.getOrder(shopper, placed.orderId()).json();
+            assertThat(order.path("status").asText()).isEqualTo("PENDING_PAYMENT");
+            assertThat(order.path("payment").isNull()).isTrue();
+        }
+
+        // when: paid with a good card
+        Response paid = stack.pay(shopper, placed.orderId(), "tok_visa", key());
+
+        // then
+        assertThat(paid.status()).as("%s", paid).isEqualTo(201);
+        assertThat(stack.getOrder(shopper, placed.orderId()).json().path("status").asText()).isEqualTo("PAID");
+        assertThat(stack.capturedCharges(placed.orderId())).hasSize(1);
+        assertThat(stack.storedPayments(placed.orderId())).hasSize(1);
+    }
+
+    @Test
+    void pay_shouldAnswerConflict_whenTheOrderIsPaidAlready() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1000, 1);
+        assertThat(stack.pay(shopper, placed.orderId(), "tok_visa", key()).status()).isEqualTo(201);
+
+        // when
+        Response again = stack.pay(shopper, placed.orderId(), "tok_visa", key());
+
+        // then
+        assertThat(assertProblem(again, 409).path("type").asText()).endsWith("/order-not-payable");
+        assertThat(stack.capturedCharges(placed.orderId())).hasSize(1);
+    }
+
+    @Test
+    void pay_shouldAnswerNotFound_forAnotherShoppersOrderOrAnUnknownOne() {
+        // given
+        Shopper owner = stack.newShopper();
+        Shopper stranger = stack.newShopper();
+        Placed placed = stack.placeOrder(owner, 1000, 1);
+
+        // when / then
+        assertThat(assertProblem(stack.pay(stranger, placed.orderId(), "tok_visa", key()), 404).path("type").asText())
+                .endsWith("/order-not-found");
+        assertProblem(stack.pay(stranger, "01UNKNOWNORDER000000000000", "tok_visa", key()), 404);
+        assertThat(stack.getOrder(owner, placed.orderId()).json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(stack.charges(placed.orderId())).isEmpty();
+    }
+
+    @Test
+    void pay_shouldRequireAnIdempotencyKey_andReplayTheFirstAnswerForTheSameKeyAndBody() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1000, 1);
+        ObjectNode body = payBody(placed.orderId(), "tok_visa");
+
+        // when: no key
+        Response keyless = stack.http().post("/payments", body, "Authorization", shopper.authorization());
+
+        // then
+        assertProblem(keyless, 400);
+        assertThat(stack.charges(placed.orderId())).isEmpty();
+
+        // when: a key, then the same key and body again, then the same key with another body
+        String key = key();
+        Response first = stack.pay(shopper, placed.orderId(), "tok_visa", key);
+        Response replay = stack.pay(shopper, placed.orderId(), "tok_visa", key);
+        Response otherBody = stack.pay(shopper, placed.orderId(), "tok_chargeDeclined", key);
+
+        // then
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEmpty();
+        assertThat(replay.status()).as("%s", replay).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).contains("true");
+        assertThat(replay.json()).isEqualTo(first.json());
+        assertProblem(otherBody, 422);
+        assertThat(stack.capturedCharges(placed.orderId())).hasSize(1);
+        assertThat(stack.storedPayments(placed.orderId())).hasSize(1);
+    }
+
+    @Test
+    void pay_shouldAnswer400NamingTheField_andChargeNothing_whenTheBodyIsBad() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1000, 1);
+        String id = placed.orderId();
+        Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("{\"paymentMethod\":{\"token\":\"tok_visa\"}}", List.of("orderId"));
+        cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":{}}", List.of("paymentMethod.token"));
+        cases.put("{\"orderId\":\"" + id + "\"}", List.of("paymentMethod"));
+        cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":{\"token\":\"tok_visa\"},\"amount\":1}",
+                List.of("amount"));
+        cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":{\"token\":\"tok_visa\",\"cvc\":\"123\"}}",
+                List.of("paymentMethod.cvc"));
+        cases.put("{\"orderId\":12345,\"paymentMethod\":{\"token\":\"tok_visa\"}}", List.of("orderId"));
+        cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":\"tok_visa\"}", List.of("paymentMethod"));
+        cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":{\"token\":4242}}", List.of("paymentMethod.token"));
+        cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":{\"token\":\"tok visa; drop\"}}",
+                List.of("paymentMethod.token"));
+        cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":{\"token\":\"tok_visa\"}", List.of());
+
+        cases.forEach((body, fields) -> {
+            // when
+            Response response = stack.http().send(stack.http().request("/payments")
+                    .header("Content-Type", Http.APPLICATION_JSON).header("Authorization", shopper.authorization())
+                    .header("Idempotency-Key", key())
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+
+            // then
+            JsonNode problem = assertProblem(response, 400);
+            assertThat(errorFields(problem)).as("fields named for %s", body).containsAll(fields);
+        });
+        assertThat(stack.charges(id)).isEmpty();
+        assertThat(stack.getOrder(shopper, id).json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void payments_shouldAnswer401_withoutAnAccessToken() {
+        Response pay = stack.http().post("/payments", payBody("01UNKNOWNORDER000000000000", "tok_visa"),
+                "Idempotency-Key", key());
+        Response get = stack.http().get("/payments/01UNKNOWNPAYMENT0000000000");
+
+        for (Response response : List.of(pay, get)) {
+            assertProblem(response, 401);
+            assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void pay_shouldChargeOnce_whenEightPaymentsWithDifferentKeysRaceOnOneOrder() throws Exception {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 4999, 1);
+
+        // when
+        List<Response> responses = concurrently(RACERS,
+                i -> stack.payRequest(shopper, placed.orderId(), "tok_visa", "tab-" + i + "-" + UUID.randomUUID()));
+
+        // then: one payment, every other answer a conflict
+        List<Response> created = responses.stream().filter(r -> r.status() == 201).toList();
+        assertThat(created).as("%s", responses).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(RACERS - 1).allSatisfy(r ->
+                assertThat(assertProblem(r, 409).path("type").asText()).matches(".*/(payment-in-progress|order-not-payable)"));
+        String paymentId = created.get(0).json().path("paymentId").asText();
+
+        // and: one charge at the provider, one payment, the order paid once by it
+        assertThat(stack.charges(placed.orderId())).as("charges").hasSize(1);
+        assertThat(stack.charges(placed.orderId()).get(0).get("pk").s()).isEqualTo("SIM#pay-" + paymentId);
+        assertThat(stack.storedPayments(placed.orderId())).extracting(p -> p.get("paymentId").s())
+                .containsExactly(paymentId);
+        JsonNode order = stack.getOrder(shopper, placed.orderId()).json();
+        assertThat(order.path("status").asText()).isEqualTo("PAID");
+        assertThat(order.path("payment").path("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS - 1);
+    }
+
+    @Test
+    void pay_shouldPayOnce_whenTheSameKeyAndBodyArriveEightTimesAtOnce() throws Exception {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1234, 1);
+        String key = "double-click-" + UUID.randomUUID();
+
+        // when
+        List<Response> responses = concurrently(RACERS, i -> stack.payRequest(shopper, placed.orderId(), "tok_visa", key));
+
+        // then: one original; every other answer is its replay or "still in progress"
+        List<Response> originals = responses.stream()
+                .filter(r -> r.status() == 201 && r.header("Idempotent-Replayed").isEmpty()).toList();
+        assertThat(originals).as("%s", responses).hasSize(1);
+        JsonNode payment = originals.get(0).json();
+        assertThat(responses).filteredOn(r -> !originals.contains(r)).allSatisfy(r -> {
+            if (r.status() == 201) {
+                assertThat(r.header("Idempotent-Replayed")).contains("true");
+                assertThat(r.json()).isEqualTo(payment);
+            } else {
+                assertThat(assertProblem(r, 409).path("type").asText()).endsWith("/idempotency-in-progress");
+            }
+        });
+        Response later = stack.http().send(stack.payRequest(shopper, placed.orderId(), "tok_visa", key));
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(later.header("Idempotent-Replayed")).contains("true");
+        assertThat(later.json()).isEqualTo(payment);
+
+        // and
+        assertThat(stack.charges(placed.orderId())).hasSize(1);
+        assertThat(stack.storedPayments(placed.orderId())).hasSize(1);
+        assertThat(stack.getOrder(shopper, placed.orderId()).json().path("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
+    void pay_shouldNeverLeaveAnOrderBothChargedAndExpired_whenPaymentRacesTheExpirySweep() throws Exception {
+        Stack expiring = Stack.start(Map.of("STOREFRONT_RESERVATION_TTL_SECONDS",
+                Integer.toString(SHORT_RESERVATION_SECONDS)));
+        try {
+            Shopper shopper = expiring.newShopper();
+
+            // given: an order past its reservation, not swept yet
+            Placed late = expiring.placeOrder(shopper, 900, 1);
+            awaitInstant(Instant.parse(late.order().path("expiresAt").asText()).plusMillis(200));
+
+            // when / then: paying it is refused without a charge
+            Response refused = expiring.pay(shopper, late.orderId(), "tok_visa", key());
+            assertThat(assertProblem(refused, 409).path("type").asText()).endsWith("/order-not-payable");
+            assertThat(expiring.charges(late.orderId())).isEmpty();
+            assertThat(expiring.storedOrder(late.orderId()).get("status").s()).isEqualTo("PENDING_PAYMENT");
+
+            int paid = 0;
+            int expired = 0;
+            int refunded = 0;
+            for (int race = 0; race < EXPIRY_RACES; race++) {
+                // given: an unpaid order; fire around its expiry, from 400 ms before to 140 ms after
+                Placed placed = expiring.placeOrder(shopper, 1000 + race, 1);
+                Instant expiresAt = Instant.parse(placed.order().path("expiresAt").asText());
+                awaitInstant(expiresAt.minusMillis(400 - 60L * race));
+
+                // when: the payment and the sweep start at the same moment
+                HttpRequest payment = expiring.payRequest(shopper, placed.orderId(), "tok_visa", key());
+                List<Object> outcomes = together(List.of(() -> expiring.http().send(payment),
+                        () -> expiring.storefront().triggerSchedule("OrderExpiryFunction", "EveryMinute")));
+                Response answer = (Response) outcomes.get(0);
+                awaitInstant(expiresAt.plusMillis(100));
+                expiring.storefront().triggerSchedule("OrderExpiryFunction", "EveryMinute");
+
+                // then: PAID (and charged once) or EXPIRED (stock back, any charge refunded) - never both
+                String status = expiring.storedOrder(placed.orderId()).get("status").s();
+                List<Map<String, AttributeValue>> charges = expiring.capturedCharges(placed.orderId());
+                List<Map<String, AttributeValue>> payments = expiring.storedPayments(placed.orderId());
+                assertThat(charges).as("race %d: charges", race).hasSizeLessThanOrEqualTo(1);
+                if (status.equals("PAID")) {
+                    paid++;
+                    assertThat(answer.status()).as("race %d: %s", race, answer).isEqualTo(201);
+                    assertThat(charges).as("race %d", race).hasSize(1);
+                    assertThat(payments).as("race %d", race).singleElement()
+                            .satisfies(p -> assertThat(p.get("status").s()).isEqualTo("CAPTURED"));
+                    assertThat(expiring.storedStock(placed.productId())).as("race %d: stock", race).isEqualTo(UNITS - 1);
+                } else {
+                    expired++;
+                    assertThat(status).as("race %d", race).isEqualTo("EXPIRED");
+                    assertThat(assertProblem(answer, 409).path("type").asText()).as("race %d", race)
+                            .endsWith("/order-not-payable");
+                    assertThat(expiring.storedStock(placed.productId())).as("race %d: stock", race).isEqualTo(UNITS);
+                    assertThat(expiring.storedOrder(placed.orderId()).get("payment")).as("race %d", race).isNull();
+                    if (!charges.isEmpty()) {
+                        refunded++;
+                        String paymentId = charges.get(0).get("pk").s().substring("SIM#pay-".length());
+                        assertThat(payments).as("race %d: refunded payment", race).singleElement().satisfies(p -> {
+                            assertThat(p.get("paymentId").s()).isEqualTo(paymentId);
+                            assertThat(p.get("status").s()).isEqualTo("REFUNDED");
+                            assertThat(p.get("refundedAmount").n()).isEqualTo(p.get("amount").n());
+                        });
+                        assertThat(expiring.simulated("void-" + paymentId)).as("race %d: refund", race)
+                                .hasValueSatisfying(r -> assertThat(r.get("kind").s()).isEqualTo("refund"));
+                    } else {
+                        assertThat(payments).as("race %d", race).isEmpty();
+                    }
+                }
+            }
+            System.out.printf("payment vs expiry: %d paid, %d expired (%d of them charged and refunded)%n", paid,
+                    expired, refunded);
+            assertThat(paid + expired).isEqualTo(EXPIRY_RACES);
+        } finally {
+            expiring.storefront().close();
+        }
+    }
+
+    private static String key() {
+        return "pay-e2e-" + UUID.randomUUID();
+    }
+
+    private static ObjectNode payBody(String orderId, String token) {
+        return object("orderId", orderId, "paymentMethod", object("token", token));
+    }
+
+    private static void awaitInstant(Instant instant) {
+        long millis = Duration.between(Instant.now(), instant).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    private record Shopper(String userId, String authorization) {
+    }
+
+    private record Placed(String orderId, String productId, JsonNode order) {
+    }
+
+    /** A running local stack, its HTTP client and an admin token. */
+    private record Stack(LocalStorefront storefront, Http http, String admin) {
+
+        static Stack start(Map<String, String> extra) {
+            Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
+            Map<String, String> environment = new HashMap<>(Map.of("STOREFRONT_ADMIN_EMAIL", ADMIN_EMAIL,
+                    "STOREFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD, "STOREFRONT_SEED_PRODUCTS", "0"));
+            environment.putAll(extra);
+            LocalStorefront storefront = LocalStorefront.start(LocalOptions.fromEnvironment(environment, template)
+                    .port(0).build());
+            try {
+                Http http = new Http(storefront.baseUrl());
+                Response login = http.post("/auth/login", object("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+                assertThat(login.status()).as("admin login: %s", login).isEqualTo(200);
+                return new Stack(storefront, http, "Bearer " + login.field("accessToken"));
+            } catch (RuntimeException | AssertionError e) {
+                storefront.close();
+                throw e;
+            }
+        }
+
+        Shopper newShopper() {
+            String email = "payer-" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                    + "@example.com";
+            Response signup = http.post("/auth/signup", object("email", email, "password", PASSWORD, "name", "Payer"));
+            assertThat(signup.status()).as("signup: %s", signup).isEqualTo(201);
+            Response login = http.post("/auth/login", object("email", email, "password", PASSWORD));
+            assertThat(login.status()).as("login: %s", login).isEqualTo(200);
+            return new Shopper(signup.field("userId"), "Bearer " + login.field("accessToken"));
+        }
+
+        /** A new product with {@value #UNITS} units, {@code quantity} of them checked out by the shopper. */
+        Placed placeOrder(Shopper shopper, long price, int quantity) {
+            ObjectNode product = object("sku", "SKU-" + UUID.randomUUID(), "name", "Paid thing",
+                    "description", "Bought and paid.", "category", "Fixtures", "brand", "Storefront",
+                    "price", object("amount", price, "currency", "USD"), "stock", object("available", UNITS),
+                    "weightGrams", 300);
+            Response created = http.post("/admin/products", product, "Authorization", admin);
+            assertThat(created.status()).as("create product: %s", created).isEqualTo(201);
+            String productId = created.field("productId");
+            Response added = http.post("/cart/items", object("productId", productId, "quantity", quantity),
+                    "Authorization", shopper.authorization());
+            assertThat(added.status()).as("add item: %s", added).isEqualTo(200);
+            ObjectNode checkout = object("shippingAddress", object("name", "Grace Hopper", "line1", "1 Navy Way",
+                    "city", "Arlington", "region", "VA", "postalCode", "22202", "country", "US"),
+                    "shippingMethod", "standard");
+            Response placed = http.post("/checkout", checkout, "Authorization", shopper.authorization(),
+                    "Idempotency-Key", key());
+            assertThat(placed.status()).as("checkout: %s", placed).isEqualTo(201);
+            assertThat(placed.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
+            return new Placed(placed.field("orderId"), productId, placed.json());
+        }
+
+        HttpRequest payRequest(Shopper shopper, String orderId, String token, String idempotencyKey) {
+            return http.jsonPost("/payments", payBody(orderId, token), "Authorization", shopper.authorization(),
+                    "Idempotency-Key", idempotencyKey);
+        }
+
+        Response pay(Shopper shopper, String orderId, String token, String idempotencyKey) {
+            return http.send(payRequest(shopper, orderId, token, idempotencyKey));
+        }
+
+        Response getPayment(Shopper shopper, String paymentId) {
+            return http.get("/payments/" + paymentId, "Authorization", shopper.authorization());
+        }
+
+        Response getOrder(Shopper shopper, String orderId) {
+            return http.get("/orders/" + orderId, "Authorization", shopper.authorization());
+        }
+
+        int storedStock(String productId) {
+            Map<String, AttributeValue> item = storefront.dynamoDb().getItem(request -> request
+                    .tableName(storefront.tableNames().get("ProductsTable")).consistentRead(true)
+                    .key(Map.of("pk", AttributeValue.fromS("PRODUCT#" + productId)))).item();
+            return Integer.parseInt(item.get("available").n());
+        }
+
+        Map<String, AttributeValue> storedOrder(String orderId) {
+            return storefront.dynamoDb().getItem(request -> request
+                    .tableName(storefront.tableNames().get("OrdersTable")).consistentRead(true)
+                    .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item();
+        }
+
+        /** Items of the payments table whose key starts with {@code prefix} and that belong to the order. */
+        private List<Map<String, AttributeValue>> paymentItems(String prefix, String orderId) {
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            storefront.dynamoDb().scanPaginator(request -> request
+                    .tableName(storefront.tableNames().get("PaymentsTable")).consistentRead(true)).items()
+                    .forEach(item -> {
+                        if (item.get("pk").s().startsWith(prefix) && item.containsKey("orderId")
+                                && item.get("orderId").s().equals(orderId)) {
+                            found.add(item);
+                        }
+                    });
+            return found;
+        }
+
+        /** Charges made at the simulated provider for the order (captured or declined). */
+        List<Map<String, AttributeValue>> charges(String orderId) {
+            return paymentItems("SIM#pay-", orderId).stream()
+                    .filter(item -> item.get("kind").s().equals("charge")).toList();
+        }
+
+        /** Charges that the simulated provider captured for the order. */
+        List<Map<String, AttributeValue>> capturedCharges(String orderId) {
+            return charges(orderId).stream().filter(item -> item.containsKey("providerPaymentId")).toList();
+        }
+
+        List<Map<String, AttributeValue>> storedPayments(String orderId) {
+            return paymentItems("PAYMENT#", orderId);
+        }
+
+        /** The simulated provider's stored outcome of an idempotency key. */
+        java.util.Optional<Map<String, AttributeValue>> simulated(String idempotencyKey) {
+            Map<String, AttributeValue> item = storefront.dynamoDb().getItem(request -> request
+                    .tableName(storefront.tableNames().get("PaymentsTable")).consistentRead(true)
+                    .key(Map.of("pk", AttributeValue.fromS("SIM#" + idempotencyKey)))).item();
+            return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(item);
+        }
+    }
+
+    /** Sends {@code count} requests released at the same instant by one gate; returns the responses in order. */
+    private static List<Response> concurrently(int count, Function<Integer, HttpRequest> request) throws Exception {
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpRequest prepared = request.apply(i);
+            calls.add(() -> stack.http().send(prepared));
+        }
+        return together(calls).stream().map(Response.class::cast).toList();
+    }
+
+    /** Runs the calls released at the same instant by one gate; returns their results in order. */
+    private static List<Object> together(List<Callable<Object>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch ready = new CountDownLatch(calls.size());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Callable<Object> call : calls) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.call();
+                }));
+            }
+            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                results.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static JsonNode assertProblem(Response response, int status) {
+        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as("content type of %s", response)
+                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
+        JsonNode problem = response.json();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).as("detail of %s", response).isNotBlank();
+        assertThat(problem.path("requestId").asText()).isEqualTo(response.requestId());
+        return problem;
+    }
+
+    private static void assertMoney(JsonNode money, long amount) {
+        assertThat(money.path("amount").isIntegralNumber()).as("%s", money).isTrue();
+        assertThat(money.path("amount").asLong()).isEqualTo(amount);
+        assertThat(money.path("currency").asText()).isEqualTo("USD");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> errorFields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        return fields;
+    }
+}

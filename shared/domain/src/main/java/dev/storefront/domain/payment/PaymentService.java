@@ -1,0 +1,131 @@
+package dev.storefront.domain.payment;
+
+import dev.storefront.domain.IdGenerator;
+import dev.storefront.domain.Money;
+import dev.storefront.domain.error.ConflictException;
+import dev.storefront.domain.error.FieldError;
+import dev.storefront.domain.error.NotFoundException;
+import dev.storefront.domain.error.ValidationException;
+import dev.storefront.domain.order.Order;
+import dev.storefront.domain.order.OrderRepository;
+import dev.storefront.domain.order.OrderStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Paying orders: the order's total is captured at most once, whatever is retried, raced or replayed.
+ *
+ * <ol>
+ *   <li>The order must be the caller's, unpaid and unexpired.</li>
+ *   <li>The attempt claims the order's payment slot (conditional write); a live claim of another attempt is
+ *       a 409. A claim whose lease lapsed is resumed under its payment id.</li>
+ *   <li>The provider captures with the idempotency key {@code pay-<paymentId>}.</li>
+ *   <li>A decline frees the slot (the order stays payable) and answers 402 with the decline code.</li>
+ *   <li>A capture is recorded with the order's move to {@code PAID} in one transaction, conditional on the
+ *       order being unpaid and unexpired; if it was cancelled or expired meanwhile the charge is refunded in full
+ *       at once, so an order is never both paid and expired.</li>
+ * </ol>
+ */
+public final class PaymentService {
+
+    /** How long a claim protects an attempt: longer than any invocation (the function times out at 10 s). */
+    public static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]{1,255}");
+
+    private final OrderRepository orders;
+    private final PaymentRepository payments;
+    private final PaymentProvider provider;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public PaymentService(OrderRepository orders, PaymentRepository payments, PaymentProvider provider, IdGenerator ids,
+            Clock clock) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.payments = Objects.requireNonNull(payments, "payments");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Captures the order's total.
+     *
+     * @throws NotFoundException unknown order, or another shopper's
+     * @throws ConflictException {@code order-not-payable} (paid, cancelled, expired) or {@code payment-in-progress}
+     * @throws PaymentDeclinedException the provider declined; the order stays payable
+     */
+    public Payment pay(String userId, String orderId, String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw new ValidationException("validation", "The payment method is not valid.",
+                    List.of(new FieldError("paymentMethod.token", "must be a payment token such as tok_visa")));
+        }
+        Order order = orders.find(orderId == null ? "" : orderId).filter(o -> o.userId().equals(userId))
+                .orElseThrow(() -> new NotFoundException("order-not-found", "No such order."));
+        Instant now = clock.instant();
+        OrderStatus status = order.statusAt(now);
+        if (status != OrderStatus.PENDING_PAYMENT) {
+            throw notPayable(status);
+        }
+        Optional<PaymentRepository.PaymentSlot> slot = payments.slot(orderId);
+        String paymentId = ids.next();
+        if (slot.isPresent()) {
+            switch (slot.get().state()) {
+                case PAID -> throw notPayable(OrderStatus.PAID);
+                case PAYING -> {
+                    if (slot.get().leaseUntil().isAfter(now)) {
+                        throw inProgress();
+                    }
+                    paymentId = slot.get().paymentId(); // resume: same id, same provider key, no second charge
+                }
+                default -> {
+                    // DECLINED or VOIDED: a new attempt with a new id.
+                }
+            }
+        }
+        try {
+            payments.claim(orderId, paymentId, now.plus(LEASE), slot.orElse(null));
+        } catch (PaymentRepository.SlotTakenException e) {
+            throw inProgress();
+        }
+        PaymentProvider.Charge charge = provider.capture("pay-" + paymentId, order.total(), token, orderId);
+        if (!charge.isCaptured()) {
+            payments.release(orderId, paymentId);
+            throw new PaymentDeclinedException(charge.declineCode());
+        }
+        Instant captured = clock.instant();
+        Payment payment = new Payment(paymentId, orderId, userId, PaymentStatus.CAPTURED, order.total(),
+                Money.zero(order.total().currency()), provider.name(), charge.providerPaymentId(), captured, captured);
+        try {
+            payments.recordCapture(payment, order, captured);
+            return payment;
+        } catch (PaymentRepository.OrderNotPayableException e) {
+            provider.refund("void-" + paymentId, charge.providerPaymentId(), order.total());
+            payments.recordRefundedAtOnce(new Payment(paymentId, orderId, userId, PaymentStatus.REFUNDED,
+                    order.total(), order.total(), provider.name(), charge.providerPaymentId(), captured,
+                    clock.instant()));
+            OrderStatus now2 = orders.find(orderId).map(o -> o.statusAt(clock.instant())).orElse(OrderStatus.EXPIRED);
+            throw new ConflictException("order-not-payable", "The order became " + now2
+                    + " while it was being paid; the charge was refunded in full.");
+        }
+    }
+
+    /** @throws NotFoundException unknown payment, or another shopper's */
+    public Payment get(String userId, String paymentId) {
+        return payments.find(paymentId == null ? "" : paymentId).filter(p -> p.userId().equals(userId))
+                .orElseThrow(() -> new NotFoundException("payment-not-found", "No such payment."));
+    }
+
+    private static ConflictException notPayable(OrderStatus status) {
+        return new ConflictException("order-not-payable", "The order is " + status + " and cannot be paid.");
+    }
+
+    private static ConflictException inProgress() {
+        return new ConflictException("payment-in-progress",
+                "Another payment of this order is in progress; retry with the same Idempotency-Key to see its result.");
+    }
+}
