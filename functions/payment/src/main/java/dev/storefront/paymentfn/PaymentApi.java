@@ -12,8 +12,10 @@ import dev.storefront.platform.http.Idempotency;
 import dev.storefront.platform.http.Routes;
 import java.util.List;
 
-/** The payment routes (role shopper). */
+/** The payment routes: paying and reading (role shopper), refunds (role admin). */
 public final class PaymentApi {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentApi.class);
 
     private final PaymentService payments;
 
@@ -26,6 +28,7 @@ public final class PaymentApi {
         return Routes.builder()
                 .post("/payments", shopper, Idempotency.REQUIRED, this::pay)
                 .get("/payments/{paymentId}", shopper, this::get)
+                .post("/payments/{paymentId}/refunds", Access.role(Role.ADMIN), Idempotency.HONOURED, this::refund)
                 .build();
     }
 
@@ -40,6 +43,20 @@ public final class PaymentApi {
                     java.util.Map.of("Retry-After", "30"));
         }
         return ApiResponse.created(PaymentResponse.of(payment)).withHeader("Location", "/payments/" + payment.paymentId());
+    }
+
+    private ApiResponse refund(ApiRequest request) {
+        RefundRequest body = request.bodyAs(RefundRequest.class);
+        try {
+            return ApiResponse.created(RefundResponse.of(payments.refund(request.pathParameter("paymentId"), body.money(),
+                    body.reason())));
+        } catch (PaymentProvider.ProviderUnavailableException e) {
+            LOG.error("refund of payment {} recorded but not confirmed by the provider: reconcile it", request
+                    .pathParameter("paymentId"), e);
+            throw new HttpException(503, "provider-unavailable", "The refund is recorded but the payment provider did "
+                    + "not confirm it; it must be reconciled with the provider before any further refund.", List.of(),
+                    java.util.Map.of());
+        }
     }
 
     private ApiResponse get(ApiRequest request) {

@@ -5,6 +5,7 @@ import dev.storefront.domain.order.Order;
 import dev.storefront.domain.payment.Payment;
 import dev.storefront.domain.payment.PaymentRepository;
 import dev.storefront.domain.payment.PaymentStatus;
+import dev.storefront.domain.payment.Refund;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,14 +18,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Payments in the payments table ({@code pk}): {@code PAYMENT#<paymentId>} items and one
- * {@code SLOT#<orderId>} item per order that is being or has been paid. The capture is recorded together with
+ * Payments in the payments table ({@code pk}): {@code PAYMENT#<paymentId>} items, one {@code SLOT#<orderId>}
+ * item per order that is being or has been paid, and {@code REFUND#<refundId>} items. The capture is recorded together with
  * the order's move to {@code PAID} in one transaction over the payments and orders tables.
  */
 public final class DynamoDbPaymentRepository implements PaymentRepository {
 
     static final String PAYMENT = "PAYMENT#";
     static final String SLOT = "SLOT#";
+    static final String REFUND = "REFUND#";
 
     private final DynamoDbClient client;
     private final String payments;
@@ -136,6 +138,46 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
                                 ":id", AttributeValue.fromS(payment.paymentId()),
                                 ":one", DynamoDbOrderRepository.number(1)))).build());
         client.transactWriteItems(b -> b.transactItems(writes));
+    }
+
+    @Override
+    public void recordRefund(Payment before, Payment after, Refund refund) {
+        Map<String, AttributeValue> refundItem = new HashMap<>(key(REFUND + refund.refundId()));
+        refundItem.put("refundId", AttributeValue.fromS(refund.refundId()));
+        refundItem.put("paymentId", AttributeValue.fromS(refund.paymentId()));
+        refundItem.put("amount", DynamoDbOrderRepository.number(refund.amount().amount()));
+        refundItem.put("currency", AttributeValue.fromS(refund.amount().currency()));
+        if (refund.reason() != null) {
+            refundItem.put("reason", AttributeValue.fromS(refund.reason()));
+        }
+        refundItem.put("createdAt", AttributeValue.fromS(refund.createdAt().toString()));
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(payments).key(key(PAYMENT + after.paymentId()))
+                        .updateExpression("SET refundedAmount = :after, #status = :status, updatedAt = :now")
+                        .conditionExpression("refundedAmount = :before")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(
+                                ":after", DynamoDbOrderRepository.number(after.refundedAmount().amount()),
+                                ":before", DynamoDbOrderRepository.number(before.refundedAmount().amount()),
+                                ":status", AttributeValue.fromS(after.status().name()),
+                                ":now", AttributeValue.fromS(after.updatedAt().toString())))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(payments).item(refundItem)
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(orders)
+                        .key(Map.of("orderId", AttributeValue.fromS(after.orderId())))
+                        .updateExpression("SET payment = :payment")
+                        .conditionExpression("attribute_exists(orderId)")
+                        .expressionAttributeValues(Map.of(":payment", DynamoDbOrderRepository.paymentSummary(
+                                after.paymentId(), after.status().name(), after.amount().amount(),
+                                after.refundedAmount().amount())))).build());
+        try {
+            client.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (Transactions.conditionFailed(e, 0) || Transactions.conflicted(e)) {
+                throw new PaymentChangedException();
+            }
+            throw e;
+        }
     }
 
     @Override

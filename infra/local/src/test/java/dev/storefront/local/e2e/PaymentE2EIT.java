@@ -385,6 +385,89 @@ class PaymentE2EIT {
         }
     }
 
+    @Test
+    void refund_shouldRefundPartlyThenTheRest_andTheOrderShouldShowIt() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1999, 1);
+        JsonNode payment = stack.pay(shopper, placed.orderId(), "tok_visa", key()).json();
+        String paymentId = payment.path("paymentId").asText();
+        long total = payment.path("amount").path("amount").asLong();
+
+        // when: a partial refund, then all that is left (no amount)
+        Response part = refund(paymentId, object("amount", object("amount", 500, "currency", "USD"),
+                "reason", "scratched"));
+        Response rest = refund(paymentId, object());
+
+        // then
+        assertThat(part.status()).as("%s", part).isEqualTo(201);
+        assertThat(fieldNames(part.json())).containsExactlyInAnyOrder("refundId", "paymentId", "amount", "reason",
+                "createdAt");
+        assertMoney(part.json().path("amount"), 500);
+        assertThat(part.json().path("reason").asText()).isEqualTo("scratched");
+        assertThat(rest.status()).as("%s", rest).isEqualTo(201);
+        assertMoney(rest.json().path("amount"), total - 500);
+        JsonNode after = stack.getPayment(shopper, paymentId).json();
+        assertThat(after.path("status").asText()).isEqualTo("REFUNDED");
+        assertMoney(after.path("refundedAmount"), total);
+        JsonNode order = stack.getOrder(shopper, placed.orderId()).json();
+        assertThat(order.path("payment").path("status").asText()).isEqualTo("REFUNDED");
+        assertMoney(order.path("payment").path("refundedAmount"), total);
+
+        // and: nothing more can be refunded
+        assertProblem(refund(paymentId, object()), 400);
+    }
+
+    @Test
+    void refund_shouldRefuseBadAmounts_otherRoles_andUnknownPayments() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1999, 1);
+        JsonNode payment = stack.pay(shopper, placed.orderId(), "tok_visa", key()).json();
+        String paymentId = payment.path("paymentId").asText();
+        long total = payment.path("amount").path("amount").asLong();
+
+        // then
+        for (Object amount : List.of(object("amount", 0, "currency", "USD"), object("amount", -1, "currency", "USD"),
+                object("amount", total + 1, "currency", "USD"), object("amount", 100, "currency", "EUR"),
+                object("amount", "ten", "currency", "USD"), object("currency", "USD"))) {
+            assertProblem(refund(paymentId, object("amount", amount)), 400);
+        }
+        assertProblem(refund(paymentId, object("amount", object("amount", 1, "currency", "USD"), "colour", "red")), 400);
+        assertThat(stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds", object(),
+                "Authorization", shopper.authorization())).status()).isEqualTo(403);
+        assertProblem(refund("01UNKNOWNPAYMENT0000000000", object()), 404);
+        assertMoney(stack.getPayment(shopper, paymentId).json().path("refundedAmount"), 0);
+    }
+
+    @Test
+    void refund_shouldNeverAddUpToMoreThanWasCaptured_whenRefundsRace() throws Exception {
+        // given: a payment, and 6 admins refunding 40 % of it at the same moment
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 2000, 1);
+        JsonNode payment = stack.pay(shopper, placed.orderId(), "tok_visa", key()).json();
+        String paymentId = payment.path("paymentId").asText();
+        long total = payment.path("amount").path("amount").asLong();
+        long part = total * 40 / 100;
+
+        // when
+        List<Response> answers = concurrently(6, i -> stack.http().jsonPost("/payments/" + paymentId + "/refunds",
+                object("amount", object("amount", part, "currency", "USD")), "Authorization", stack.admin()));
+
+        // then: two fit, the others are refused; the payment never shows more than was captured
+        long created = answers.stream().filter(r -> r.status() == 201).count();
+        assertThat(created).isEqualTo(2);
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(201, 400, 409));
+        JsonNode after = stack.getPayment(shopper, paymentId).json();
+        assertMoney(after.path("refundedAmount"), 2 * part);
+        assertThat(after.path("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
+    }
+
+    private static Response refund(String paymentId, Object body) {
+        return stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds", body,
+                "Authorization", stack.admin(), "Idempotency-Key", key()));
+    }
+
     private static String key() {
         return "pay-e2e-" + UUID.randomUUID();
     }

@@ -40,6 +40,25 @@ public interface PaymentRepository {
 
     Optional<Payment> find(String paymentId);
 
+    /**
+     * Records a refund before the provider is asked for it, in one transaction: the payment moves from
+     * {@code before} to {@code after} (refunded amount and status) on condition that its refunded amount is
+     * still {@code before}'s, the refund is stored, and the order's payment summary follows. Refunds can thus
+     * never add up to more than was captured, however many run at once.
+     *
+     * @throws PaymentChangedException another refund changed the payment first (nothing written)
+     */
+    void recordRefund(Payment before, Payment after, Refund refund);
+
+    /** Another write changed the payment since it was read. */
+    final class PaymentChangedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public PaymentChangedException() {
+            super("the payment changed concurrently", null, false, false);
+        }
+    }
+
     /** The order's payment slot. */
     record PaymentSlot(String orderId, String paymentId, SlotState state, Instant leaseUntil, long version) {
     }

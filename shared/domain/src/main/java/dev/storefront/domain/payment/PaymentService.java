@@ -35,6 +35,8 @@ public final class PaymentService {
 
     /** How long a claim protects an attempt: longer than any invocation (the function times out at 10 s). */
     public static final Duration LEASE = Duration.ofSeconds(30);
+    /** Characters of a refund's reason at most. */
+    public static final int MAX_REASON = 500;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
     private final OrderRepository orders;
@@ -114,10 +116,66 @@ public final class PaymentService {
         }
     }
 
+    /**
+     * Refunds part or all of what is left of a captured payment (admin). The refund is recorded first - the
+     * payment's refunded amount moves on condition that nobody else moved it - and only then asked of the
+     * provider with its own idempotency key ({@code refund-<refundId>}), so concurrent refunds can never add up
+     * to more than was captured.
+     *
+     * @param requested the amount, or null for all that is left
+     * @throws NotFoundException unknown payment
+     * @throws ValidationException amount not positive, in another currency, or above what is left
+     * @throws PaymentProvider.ProviderUnavailableException the refund is recorded but the provider did not
+     *     confirm it (retried by repeating the call with the same idempotency key at the provider)
+     */
+    public Refund refund(String paymentId, Money requested, String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw invalidRefund("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        for (int attempt = 1; ; attempt++) {
+            Payment payment = payments.find(paymentId == null ? "" : paymentId)
+                    .orElseThrow(() -> new NotFoundException("payment-not-found", "No such payment."));
+            Money left = payment.amount().minus(payment.refundedAmount());
+            Money amount = requested == null ? left : requested;
+            if (!amount.currency().equals(payment.amount().currency())) {
+                throw invalidRefund("amount.currency", "must be " + payment.amount().currency());
+            }
+            if (left.amount() == 0) {
+                throw invalidRefund("amount", "nothing is left to refund: the payment is refunded in full");
+            }
+            if (amount.amount() <= 0) {
+                throw invalidRefund("amount.amount", "must be more than 0");
+            }
+            if (amount.amount() > left.amount()) {
+                throw invalidRefund("amount.amount", "must be at most " + left.amount() + ", what is left to refund");
+            }
+            Instant now = clock.instant();
+            Refund refund = new Refund(ids.next(), paymentId, amount, reason, now);
+            Money refunded = payment.refundedAmount().plus(amount);
+            Payment after = new Payment(payment.paymentId(), payment.orderId(), payment.userId(),
+                    refunded.equals(payment.amount()) ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED,
+                    payment.amount(), refunded, payment.provider(), payment.providerPaymentId(), payment.createdAt(), now);
+            try {
+                payments.recordRefund(payment, after, refund);
+            } catch (PaymentRepository.PaymentChangedException e) {
+                if (attempt >= 5) {
+                    throw new ConflictException("payment-busy", "Other refunds of this payment are being recorded; retry.");
+                }
+                continue;
+            }
+            provider.refund("refund-" + refund.refundId(), payment.providerPaymentId(), amount);
+            return refund;
+        }
+    }
+
     /** @throws NotFoundException unknown payment, or another shopper's */
     public Payment get(String userId, String paymentId) {
         return payments.find(paymentId == null ? "" : paymentId).filter(p -> p.userId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("payment-not-found", "No such payment."));
+    }
+
+    private static ValidationException invalidRefund(String field, String message) {
+        return new ValidationException("validation", "The refund is not valid.", List.of(new FieldError(field, message)));
     }
 
     private static ConflictException notPayable(OrderStatus status) {

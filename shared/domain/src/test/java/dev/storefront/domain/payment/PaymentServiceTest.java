@@ -306,11 +306,66 @@ class PaymentServiceTest {
      * the slot being the payment's and PAYING; the capture also on the order being PENDING_PAYMENT and unexpired
      * at {@code now}, compared in whole epoch seconds as the adapter's {@code expiresAtEpoch}. All or nothing.
      */
+    @Test
+    void refund_shouldRefundPartlyThenTheRest_eachWithItsOwnProviderKey() {
+        // given
+        store.put(unpaidOrder(ORDER, USER));
+        Payment payment = service.pay(USER, ORDER, "tok_visa");
+
+        // when
+        dev.storefront.domain.payment.Refund part = service.refund(payment.paymentId(), Money.of(1000, "USD"), "damaged box");
+        dev.storefront.domain.payment.Refund rest = service.refund(payment.paymentId(), null, null);
+
+        // then
+        assertThat(part.amount()).isEqualTo(Money.of(1000, "USD"));
+        assertThat(rest.amount()).isEqualTo(TOTAL.minus(Money.of(1000, "USD")));
+        assertThat(provider.refunds).extracting(r -> r.idempotencyKey())
+                .containsExactly("refund-" + part.refundId(), "refund-" + rest.refundId());
+        Payment after = store.payments.get(payment.paymentId());
+        assertThat(after.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(after.refundedAmount()).isEqualTo(TOTAL);
+    }
+
+    @Test
+    void refund_shouldBePartiallyRefunded_afterAPart() {
+        store.put(unpaidOrder(ORDER, USER));
+        Payment payment = service.pay(USER, ORDER, "tok_visa");
+
+        service.refund(payment.paymentId(), Money.of(1, "USD"), null);
+
+        assertThat(store.payments.get(payment.paymentId()).status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+    }
+
+    @Test
+    void refund_shouldRefuseAnythingButAPositiveAmountUpToWhatIsLeft_andCallNoProvider() {
+        // given
+        store.put(unpaidOrder(ORDER, USER));
+        Payment payment = service.pay(USER, ORDER, "tok_visa");
+
+        // when / then
+        for (Money bad : java.util.List.of(Money.of(0, "USD"), Money.of(-5, "USD"), TOTAL.plus(Money.of(1, "USD")),
+                Money.of(100, "EUR"))) {
+            assertThatThrownBy(() -> service.refund(payment.paymentId(), bad, null))
+                    .as("%s", bad).isInstanceOf(dev.storefront.domain.error.ValidationException.class);
+        }
+        service.refund(payment.paymentId(), null, null);
+        assertThatThrownBy(() -> service.refund(payment.paymentId(), null, null))
+                .as("nothing left").isInstanceOf(dev.storefront.domain.error.ValidationException.class);
+        assertThat(provider.refunds).hasSize(1);
+    }
+
+    @Test
+    void refund_shouldAnswerNotFound_forAnUnknownPayment() {
+        assertThatThrownBy(() -> service.refund("nope", null, null))
+                .isInstanceOf(dev.storefront.domain.error.NotFoundException.class);
+    }
+
     private static final class InMemoryPayments implements PaymentRepository {
 
         final Map<String, Order> ordersById = new HashMap<>();
         final Map<String, PaymentSlot> slots = new HashMap<>();
         final Map<String, Payment> payments = new HashMap<>();
+        final java.util.List<dev.storefront.domain.payment.Refund> refunds = new java.util.ArrayList<>();
         /** Runs before the next claim only: lets a test race another attempt between read and claim. */
         Runnable beforeNextClaim;
 
@@ -408,6 +463,17 @@ class PaymentServiceTest {
                     stored.shippingAddress(), stored.shippingMethod(), stored.createdAt(), now, stored.expiresAt(),
                     new Order.PaymentSummary(payment.paymentId(), payment.status().name(), payment.amount(),
                             payment.refundedAmount())));
+        }
+
+        @Override
+        public synchronized void recordRefund(Payment before, Payment after,
+                dev.storefront.domain.payment.Refund refund) {
+            Payment stored = payments.get(before.paymentId());
+            if (stored == null || !stored.refundedAmount().equals(before.refundedAmount())) {
+                throw new PaymentChangedException();
+            }
+            payments.put(after.paymentId(), after);
+            refunds.add(refund);
         }
 
         @Override

@@ -1,0 +1,28 @@
+package dev.storefront.paymentfn;
+
+import dev.storefront.domain.Money;
+import dev.storefront.domain.error.FieldError;
+import dev.storefront.platform.http.Validatable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Body of {@code POST /payments/{paymentId}/refunds}: an amount (default: all that is left) and a reason. */
+record RefundRequest(Amount amount, String reason) implements Validatable {
+
+    /** Money: integer minor units and the currency. */
+    record Amount(Long amount, String currency) {
+    }
+
+    @Override
+    public List<FieldError> validate() {
+        List<FieldError> errors = new ArrayList<>();
+        if (amount != null) {
+            errors.addAll(Validatable.requireAll("amount.amount", amount.amount(), "amount.currency", amount.currency()));
+        }
+        return errors;
+    }
+
+    Money money() {
+        return amount == null ? null : Money.of(amount.amount(), amount.currency());
+    }
+}

@@ -1,0 +1,621 @@
+package dev.storefront.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storefront.local.LocalOptions;
+import dev.storefront.local.LocalStorefront;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The payment benchmark: a real local stack ({@link LocalStorefront}: gateway, every function, DynamoDB Local,
+ * Redis) started in-process with 1,000 seeded demo products, driven over HTTP on loopback.
+ *
+ * <ol>
+ *   <li>journey: {@code --journeys} sequential shoppers, each signup, login, search, add to cart, quote,
+ *       checkout, pay with {@code tok_visa}, read the order as PAID (after 3 untimed warm-up journeys). Shipments
+ *       are not built yet, so a journey ends at PAID;</li>
+ *   <li>payments under concurrency: {@code --orders} unpaid orders of different shoppers, prepared untimed, paid
+ *       by {@code --threads} threads; next to a baseline of the same threads reading those orders with
+ *       {@code GET /orders/{id}} (the same function stack, one DynamoDB read).</li>
+ * </ol>
+ *
+ * <p>Afterwards every paid order must be PAID with one captured charge, and the simulated provider's charge
+ * items in the payments table must number the successful payments.
+ *
+ * <p>Run with {@code DDB_LOCAL_TELEMETRY=0 ./storefront bench payment [--journeys N] [--orders N] [--threads N]}.
+ */
+public final class PaymentBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "correct horse battery staple";
+    static final String ADMIN_EMAIL = "bench-admin@storefront.test";
+    static final String ADMIN_PASSWORD = "bench admin password 123";
+    static final int WARMUP_JOURNEYS = 3;
+    static final List<String> WORDS = List.of("laptop", "headphones", "paperback", "knife", "wireless", "skillet");
+    static final String[] JOURNEY_STEPS = {"signup", "login", "search", "add to cart", "quote", "checkout", "pay",
+        "read order (PAID)"};
+
+    /** Command-line options. */
+    record Options(Path repo, int journeys, int orders, int threads) {
+
+        static final String USAGE = "usage: ./storefront bench payment [--journeys N (20)] [--orders N (400)]"
+                + " [--threads N (8)]";
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>(Map.of("--journeys", "20", "--orders", "400",
+                    "--threads", "8"));
+            for (int i = 0; i < args.length; i++) {
+                if (values.containsKey(args[i]) && i + 1 < args.length) {
+                    values.put(args[i], args[++i]);
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
+                }
+            }
+            try {
+                Options options = new Options(BenchOptions.findRepo(), Integer.parseInt(values.get("--journeys")),
+                        Integer.parseInt(values.get("--orders")), Integer.parseInt(values.get("--threads")));
+                if (options.journeys() < 1 || options.orders() < 1 || options.threads() < 1) {
+                    throw new IllegalArgumentException("need --journeys, --orders, --threads >= 1\n" + USAGE);
+                }
+                return options;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("numbers expected\n" + USAGE, e);
+            }
+        }
+
+        String command() {
+            return String.format(Locale.ROOT, "DDB_LOCAL_TELEMETRY=0 ./storefront bench payment --journeys %d"
+                    + " --orders %d --threads %d", journeys, orders, threads);
+        }
+    }
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        String field(String name) {
+            return json().path(name).asText();
+        }
+    }
+
+    record Shopper(String email, String authorization) {
+    }
+
+    record Unpaid(Shopper shopper, String orderId) {
+    }
+
+    /** The outcome of one concurrent phase. */
+    static final class Phase {
+        final List<Double> latencies = new ArrayList<>();
+        long wallNanos;
+        int requests;
+        int unexpected;
+        String firstUnexpected;
+    }
+
+    private final Options options;
+    private final PrintStream log;
+    private final HttpClient client;
+    private URI base;
+    /** Units left per in-stock product (from the products table before the run, decremented as carts are filled). */
+    private final Map<String, AtomicInteger> stock = new LinkedHashMap<>();
+    private final List<String> stockedIds = new ArrayList<>();
+    private final AtomicInteger nextProduct = new AtomicInteger();
+    private final AtomicInteger emails = new AtomicInteger();
+    /** Every order paid with a 201, whichever phase. */
+    private final Map<String, Shopper> paidOrders = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    PaymentBench(Options options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(Math.max(4, options.threads())))
+                .build();
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            String report = new PaymentBench(options, System.err).run();
+            System.out.println(report);
+            System.exit(0);
+        } catch (RuntimeException | AssertionError e) {
+            System.err.println("payment benchmark FAILED: " + e.getMessage());
+            e.printStackTrace(System.err);
+            System.exit(1);
+        }
+    }
+
+    String run() {
+        long t0 = System.nanoTime();
+        LocalOptions localOptions = LocalOptions.builder(options.repo().resolve("template.yaml"))
+                .port(0)
+                .maxInstances(Math.max(4, options.threads()))
+                .setting("STOREFRONT_SEED_PRODUCTS", "1000")
+                .setting("STOREFRONT_ADMIN_EMAIL", ADMIN_EMAIL)
+                .setting("STOREFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                .build();
+        try (LocalStorefront storefront = LocalStorefront.start(localOptions)) {
+            base = storefront.baseUrl();
+            log.printf(Locale.ROOT, "local stack up at %s in %.1f s%n", base, (System.nanoTime() - t0) / 1e9);
+            loadStock(storefront);
+            awaitSearchIndex();
+
+            // 1. Journeys.
+            log.printf(Locale.ROOT, "%d warm-up journeys, then %d timed journeys%n", WARMUP_JOURNEYS,
+                    options.journeys());
+            for (int i = 0; i < WARMUP_JOURNEYS; i++) {
+                journey(i);
+            }
+            List<double[]> journeys = new ArrayList<>();
+            for (int i = 0; i < options.journeys(); i++) {
+                journeys.add(journey(WARMUP_JOURNEYS + i));
+            }
+
+            // 2. Unpaid orders (not timed): the warm-up ones first, to start every instance of the payment function.
+            int warm = 2 * options.threads();
+            log.printf(Locale.ROOT, "preparing %d + %d warm-up unpaid orders for different shoppers (not timed)%n",
+                    options.orders(), warm);
+            long p0 = System.nanoTime();
+            List<Unpaid> warmOrders = prepare(warm);
+            List<Unpaid> orders = prepare(options.orders());
+            log.printf(Locale.ROOT, "prepared in %.1f s%n", (System.nanoTime() - p0) / 1e9);
+
+            Phase warmRead = concurrent(warmOrders.size(), i -> readOrder(warmOrders.get(i)), 200);
+            Phase warmPay = concurrent(warmOrders.size(), i -> pay(warmOrders.get(i)), 201);
+            check(warmPay.unexpected == 0, "warm-up payments failed: " + warmPay.firstUnexpected);
+            check(warmRead.unexpected == 0, "warm-up reads failed: " + warmRead.firstUnexpected);
+            log.printf(Locale.ROOT, "GET /orders/{id} baseline: %d reads, %d threads%n", orders.size(),
+                    options.threads());
+            Phase reads = concurrent(orders.size(), i -> readOrder(orders.get(i)), 200);
+            log.printf(Locale.ROOT, "POST /payments: %d payments, %d threads%n", orders.size(), options.threads());
+            Phase payments = concurrent(orders.size(), i -> pay(orders.get(i)), 201);
+
+            // 3. Checks.
+            List<String> checks = verify(storefront, payments);
+            return report(storefront, journeys, reads, payments, checks);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- set-up
+
+    private void loadStock(LocalStorefront storefront) {
+        storefront.dynamoDb().scanPaginator(r -> r.tableName(storefront.tableNames().get("ProductsTable"))
+                .consistentRead(true)).items().forEach(item -> {
+                    AttributeValue pk = item.get("pk");
+                    AttributeValue available = item.get("available");
+                    if (pk != null && pk.s() != null && pk.s().startsWith("PRODUCT#") && available != null
+                            && Integer.parseInt(available.n()) > 0
+                            && (!item.containsKey("status") || "ACTIVE".equals(item.get("status").s()))) {
+                        stock.put(pk.s().substring("PRODUCT#".length()),
+                                new AtomicInteger(Integer.parseInt(available.n())));
+                    }
+                });
+        stockedIds.addAll(stock.keySet());
+        int units = stock.values().stream().mapToInt(AtomicInteger::get).sum();
+        log.printf(Locale.ROOT, "%d products in stock, %d units%n", stock.size(), units);
+        check(units >= options.orders() + options.journeys() + WARMUP_JOURNEYS + 2 * options.threads(),
+                "not enough stock for the run: " + units + " units");
+    }
+
+    private void awaitSearchIndex() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Response found = get("/products?q=laptop&inStock=true", null);
+            if (found.status() == 200 && found.json().path("items").size() > 0) {
+                return;
+            }
+            check(System.nanoTime() < deadline, "search found nothing within 60 s: " + found);
+            sleep(250);
+        }
+    }
+
+    /** One unit of the next in-stock product (round robin), so no two orders in a row share a product. */
+    private String takeAnyUnit() {
+        for (int tries = 0; tries < stockedIds.size(); tries++) {
+            String id = stockedIds.get(Math.floorMod(nextProduct.getAndIncrement(), stockedIds.size()));
+            if (stock.get(id).getAndDecrement() > 0) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("out of stock");
+    }
+
+    private Shopper newShopper() {
+        String email = "bench-" + emails.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com";
+        expect(post("/auth/signup", object("email", email, "password", PASSWORD, "name", "Bench Shopper"), null, null),
+                201, "signup");
+        Response login = expect(post("/auth/login", object("email", email, "password", PASSWORD), null, null), 200,
+                "login");
+        return new Shopper(email, "Bearer " + login.field("accessToken"));
+    }
+
+    private List<Unpaid> prepare(int count) {
+        List<Unpaid> prepared = Collections.synchronizedList(new ArrayList<>());
+        Phase phase = concurrent(count, i -> {
+            Shopper shopper = newShopper();
+            expect(post("/cart/items", object("productId", takeAnyUnit(), "quantity", 1), shopper.authorization(),
+                    null), 200, "add to cart");
+            Response placed = expect(post("/checkout", checkoutBody(), shopper.authorization(), key()), 201,
+                    "checkout");
+            prepared.add(new Unpaid(shopper, placed.field("orderId")));
+            return placed;
+        }, 201);
+        check(phase.unexpected == 0 && prepared.size() == count, "preparing orders failed: " + phase.firstUnexpected);
+        return new ArrayList<>(prepared);
+    }
+
+    // ---------------------------------------------------------------------------------------------- journeys
+
+    /** One full journey; the time of each step and (last) of the whole, in ms. */
+    private double[] journey(int n) {
+        double[] times = new double[JOURNEY_STEPS.length + 1];
+        String email = "journey-" + n + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        long start = System.nanoTime();
+        long t = start;
+
+        expect(post("/auth/signup", object("email", email, "password", PASSWORD, "name", "Journey Shopper"), null, null),
+                201, "signup");
+        t = lap(times, 0, t);
+        String auth = "Bearer " + expect(post("/auth/login", object("email", email, "password", PASSWORD), null, null),
+                200, "login").field("accessToken");
+        t = lap(times, 1, t);
+        String word = WORDS.get(n % WORDS.size());
+        JsonNode items = expect(get("/products?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8)
+                + "&inStock=true&limit=20", null), 200, "search").json().path("items");
+        t = lap(times, 2, t);
+        String productId = pickFrom(items);
+        expect(post("/cart/items", object("productId", productId, "quantity", 1), auth, null), 200, "add to cart");
+        t = lap(times, 3, t);
+        expect(post("/checkout/quote", checkoutBody(), auth, null), 200, "quote");
+        t = lap(times, 4, t);
+        String orderId = expect(post("/checkout", checkoutBody(), auth, key()), 201, "checkout").field("orderId");
+        t = lap(times, 5, t);
+        Response paid = expect(post("/payments", payBody(orderId), auth, key()), 201, "pay");
+        t = lap(times, 6, t);
+        JsonNode order = expect(get("/orders/" + orderId, auth), 200, "read order").json();
+        lap(times, 7, t);
+        times[JOURNEY_STEPS.length] = (System.nanoTime() - start) / 1e6;
+
+        check("PAID".equals(order.path("status").asText()), "journey order not PAID: " + order);
+        check(paid.field("paymentId").equals(order.path("payment").path("paymentId").asText()),
+                "journey order shows another payment: " + order);
+        paidOrders.put(orderId, new Shopper(email, auth));
+        return times;
+    }
+
+    /** A search hit with units left (counted down here); else any unit of the catalog. */
+    private String pickFrom(JsonNode items) {
+        for (JsonNode item : items) {
+            AtomicInteger left = stock.get(item.path("productId").asText());
+            if (left != null && left.getAndDecrement() > 0) {
+                return item.path("productId").asText();
+            }
+        }
+        return takeAnyUnit();
+    }
+
+    private static long lap(double[] times, int step, long since) {
+        long now = System.nanoTime();
+        times[step] = (now - since) / 1e6;
+        return now;
+    }
+
+    // ---------------------------------------------------------------------------------------------- concurrency
+
+    private Response pay(Unpaid unpaid) {
+        Response paid = post("/payments", payBody(unpaid.orderId()), unpaid.shopper().authorization(), key());
+        if (paid.status() == 201) {
+            paidOrders.put(unpaid.orderId(), unpaid.shopper());
+        }
+        return paid;
+    }
+
+    private Response readOrder(Unpaid unpaid) {
+        return get("/orders/" + unpaid.orderId(), unpaid.shopper().authorization());
+    }
+
+    /** Runs {@code count} calls from {@code --threads} threads released together; times each call. */
+    private Phase concurrent(int count, IntFunction<Response> call, int expectedStatus) {
+        Phase phase = new Phase();
+        double[] latencies = new double[count];
+        int[] statuses = new int[count];
+        String[] bodies = new String[count];
+        AtomicInteger next = new AtomicInteger();
+        int threads = options.threads();
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        Response response;
+                        try {
+                            response = call.apply(i);
+                        } catch (RuntimeException e) {
+                            response = new Response(-1, e.toString());
+                        }
+                        latencies[i] = (System.nanoTime() - t0) / 1e6;
+                        statuses[i] = response.status();
+                        bodies[i] = response.body();
+                    }
+                    return null;
+                }));
+            }
+            ready.await();
+            long t0 = System.nanoTime();
+            go.countDown();
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            phase.wallNanos = System.nanoTime() - t0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a benchmark thread failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        phase.requests = count;
+        for (int i = 0; i < count; i++) {
+            phase.latencies.add(latencies[i]);
+            if (statuses[i] != expectedStatus) {
+                phase.unexpected++;
+                if (phase.firstUnexpected == null) {
+                    phase.firstUnexpected = statuses[i] + " " + bodies[i];
+                }
+            }
+        }
+        return phase;
+    }
+
+    // ---------------------------------------------------------------------------------------------- checks
+
+    private List<String> verify(LocalStorefront storefront, Phase payments) {
+        List<String> checks = new ArrayList<>();
+        check(payments.unexpected == 0, payments.unexpected + " payments did not answer 201, the first: "
+                + payments.firstUnexpected);
+        Map<String, Shopper> paid;
+        synchronized (paidOrders) {
+            paid = new LinkedHashMap<>(paidOrders);
+        }
+        // Every paid order reads as PAID with a captured payment.
+        for (Map.Entry<String, Shopper> entry : paid.entrySet()) {
+            JsonNode order = expect(get("/orders/" + entry.getKey(), entry.getValue().authorization()), 200,
+                    "read paid order").json();
+            check("PAID".equals(order.path("status").asText()) && "CAPTURED".equals(
+                    order.path("payment").path("status").asText()), "order not PAID + CAPTURED: " + order);
+        }
+        checks.add("every one of the " + paid.size() + " paid orders (journeys, warm-up and timed) reads PAID with a"
+                + " CAPTURED payment through GET /orders/{id}");
+
+        // The provider's charge items and the stored payments, per order.
+        Map<String, Integer> charges = new HashMap<>();
+        Map<String, Integer> captured = new HashMap<>();
+        Map<String, Integer> stored = new HashMap<>();
+        int[] chargeItems = {0};
+        storefront.dynamoDb().scanPaginator(r -> r.tableName(storefront.tableNames().get("PaymentsTable"))
+                .consistentRead(true)).items().forEach(item -> {
+                    String pk = item.get("pk").s();
+                    String orderId = item.containsKey("orderId") ? item.get("orderId").s() : "";
+                    if (pk.startsWith("SIM#pay-") && item.containsKey("kind") && "charge".equals(item.get("kind").s())) {
+                        chargeItems[0]++;
+                        charges.merge(orderId, 1, Integer::sum);
+                        if (item.containsKey("providerPaymentId")) {
+                            captured.merge(orderId, 1, Integer::sum);
+                        }
+                    } else if (pk.startsWith("PAYMENT#")) {
+                        stored.merge(orderId, 1, Integer::sum);
+                    }
+                });
+        for (String orderId : paid.keySet()) {
+            check(captured.getOrDefault(orderId, 0) == 1, orderId + " has " + captured.getOrDefault(orderId, 0)
+                    + " captured charges");
+            check(stored.getOrDefault(orderId, 0) == 1, orderId + " has " + stored.getOrDefault(orderId, 0)
+                    + " stored payments");
+        }
+        checks.add("each paid order has exactly one captured SIM#pay- charge and one PAYMENT# item");
+        check(chargeItems[0] == paid.size(), chargeItems[0] + " SIM#pay- charge items for " + paid.size()
+                + " successful payments");
+        checks.add(String.format(Locale.ROOT, "SIM#pay- charge items (kind = charge) in the payments table = successful"
+                + " payments: %d = %d (%d timed + %d warm-up + %d journeys incl. warm-up)", chargeItems[0], paid.size(),
+                payments.requests - payments.unexpected, 2 * options.threads(), options.journeys() + WARMUP_JOURNEYS));
+        return checks;
+    }
+
+    private static void check(boolean condition, String violation) {
+        if (!condition) {
+            throw new IllegalStateException("correctness check failed: " + violation);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- report
+
+    private String report(LocalStorefront storefront, List<double[]> journeys, Phase reads, Phase payments,
+            List<String> checks) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Payment benchmark: the local stack (LocalStorefront in-process: gateway,"
+                + " functions at most %d instances each, DynamoDB Local, Redis; %d seeded products), driven over HTTP on"
+                + " loopback (java.net.http, HTTP/1.1)%n", storefront.options().maxInstances(), 1000));
+        out.append("Command: ").append(options.command()).append('\n');
+        out.append("Machine: ").append(ColdStartBench.environmentDescription()).append("\n\n");
+
+        out.append(String.format(Locale.ROOT, "### Full journey, %d sequential shoppers after %d warm-up journeys%n%n",
+                journeys.size(), WARMUP_JOURNEYS));
+        out.append("The journey ends at PAID: shipments are not built yet.\n\n");
+        out.append("| step | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|\n");
+        for (int s = 0; s <= JOURNEY_STEPS.length; s++) {
+            int step = s;
+            List<Double> values = journeys.stream().map(t -> t[step]).toList();
+            String name = s == JOURNEY_STEPS.length ? "**whole journey**" : (s + 1) + ". " + JOURNEY_STEPS[s]
+                    + stepRoute(s);
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", name,
+                    Stats.percentile(values, 0.5), Stats.percentile(values, 0.99), Collections.max(values)));
+        }
+
+        out.append(String.format(Locale.ROOT, "%n### %d orders of different shoppers, %d threads (orders prepared"
+                + " beforehand, not timed; %d warm-up payments and reads first)%n%n", payments.requests,
+                options.threads(), 2 * options.threads()));
+        out.append("| request | requests | non-expected answers | throughput (req/s) | p50 ms | p99 ms | max ms |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        row(out, "GET /orders/{id} (baseline, expect 200)", reads);
+        row(out, "POST /payments tok_visa (expect 201)", payments);
+        out.append(String.format(Locale.ROOT, "%nPOST /payments / GET /orders/{id}: throughput %.2fx, p50 %.2fx,"
+                        + " p99 %.2fx%n", throughput(payments) / throughput(reads),
+                Stats.percentile(payments.latencies, 0.5) / Stats.percentile(reads.latencies, 0.5),
+                Stats.percentile(payments.latencies, 0.99) / Stats.percentile(reads.latencies, 0.99)));
+        out.append("\nChecked after the run:\n");
+        checks.forEach(check -> out.append("- ").append(check).append('\n'));
+        out.append("\nA CI build may share the CPU: DynamoDB Local, Redis, the gateway, the functions and the client"
+                + " all run on this machine, so absolute figures are noisy; read the payment figures against the"
+                + " GET baseline of the same run.\n");
+        return out.toString();
+    }
+
+    private static String stepRoute(int step) {
+        return switch (step) {
+            case 0 -> " (POST /auth/signup)";
+            case 1 -> " (POST /auth/login)";
+            case 2 -> " (GET /products?q=...)";
+            case 3 -> " (POST /cart/items)";
+            case 4 -> " (POST /checkout/quote)";
+            case 5 -> " (POST /checkout)";
+            case 6 -> " (POST /payments)";
+            default -> " (GET /orders/{id})";
+        };
+    }
+
+    private static double throughput(Phase phase) {
+        return phase.requests / (phase.wallNanos / 1e9);
+    }
+
+    private static void row(StringBuilder out, String name, Phase phase) {
+        out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f |%n", name, phase.requests,
+                phase.unexpected, throughput(phase), Stats.percentile(phase.latencies, 0.5),
+                Stats.percentile(phase.latencies, 0.99), Collections.max(phase.latencies)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- HTTP
+
+    private static ObjectNode checkoutBody() {
+        return object("shippingAddress", object("name", "Grace Hopper", "line1", "1 Navy Way", "city", "Arlington",
+                "region", "VA", "postalCode", "22202", "country", "US"), "shippingMethod", "standard");
+    }
+
+    private static ObjectNode payBody(String orderId) {
+        return object("orderId", orderId, "paymentMethod", object("token", "tok_visa"));
+    }
+
+    private static String key() {
+        return "bench-" + UUID.randomUUID();
+    }
+
+    static ObjectNode object(Object... pairs) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            node.set((String) pairs[i], JSON.valueToTree(pairs[i + 1]));
+        }
+        return node;
+    }
+
+    private Response post(String path, Object body, String authorization, String idempotencyKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        try {
+            builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(builder.build());
+    }
+
+    private Response get(String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder.build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Response expect(Response response, int status, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException(what + ": expected " + status + ", got " + response.status() + " "
+                    + response.body());
+        }
+        return response;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
