@@ -16,6 +16,7 @@ import dev.storefront.platform.http.RequestPipeline;
 import dev.storefront.platform.http.SignedCursors;
 import dev.storefront.platform.idempotency.IdempotencyGuard;
 import dev.storefront.runtime.CursorKeys;
+import dev.storefront.runtime.PaymentWiring;
 import dev.storefront.runtime.Secrets;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -45,7 +46,10 @@ public class CheckoutBeans {
         return new CheckoutService(new DynamoDbCartRepository(client, carts),
                 new DynamoDbProductRepository(dynamoDb, products),
                 new DynamoDbOrderRepository(client, settings.required(EnvVars.ORDERS_TABLE), products, carts),
-                new Pricing(rates, new TaxRates()), ids, clock, Duration.ofSeconds(reservation));
+                new Pricing(rates, new TaxRates()), ids, clock, Duration.ofSeconds(reservation),
+                // Cancelling a paid order refunds it; the payment tables are only touched then.
+                (paymentId, reason) -> PaymentWiring.paymentService(settings, client,
+                        PaymentWiring.provider(settings, client), ids, clock).refundRemaining(paymentId, reason));
     }
 
     @Singleton

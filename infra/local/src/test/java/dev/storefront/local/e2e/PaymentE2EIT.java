@@ -463,6 +463,34 @@ class PaymentE2EIT {
         assertThat(after.path("status").asText()).isEqualTo("PARTIALLY_REFUNDED");
     }
 
+    @Test
+    void cancel_shouldCancelAPaidOrder_refundItInFull_andReturnItsStock() {
+        // given
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1999, 2);
+        JsonNode payment = stack.pay(shopper, placed.orderId(), "tok_visa", key()).json();
+        long total = payment.path("amount").path("amount").asLong();
+        assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS - 2);
+
+        // when
+        Response cancelled = stack.http().send(stack.http().jsonPost("/orders/" + placed.orderId() + "/cancel",
+                object(), "Authorization", shopper.authorization()));
+
+        // then
+        assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("payment").path("status").asText()).isEqualTo("REFUNDED");
+        assertMoney(cancelled.json().path("payment").path("refundedAmount"), total);
+        JsonNode after = stack.getPayment(shopper, payment.path("paymentId").asText()).json();
+        assertThat(after.path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS);
+
+        // and: a second cancel changes nothing; nobody else can cancel
+        assertProblem(stack.http().send(stack.http().jsonPost("/orders/" + placed.orderId() + "/cancel", object(),
+                "Authorization", shopper.authorization())), 409);
+        assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS);
+    }
+
     private static Response refund(String paymentId, Object body) {
         return stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds", body,
                 "Authorization", stack.admin(), "Idempotency-Key", key()));

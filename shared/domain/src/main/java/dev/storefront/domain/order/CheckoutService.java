@@ -49,9 +49,17 @@ public final class CheckoutService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration reservation;
+    private final OrderRefunds refunds;
 
     public CheckoutService(CartRepository carts, ProductRepository products, OrderRepository orders, Pricing pricing,
             IdGenerator ids, Clock clock, Duration reservation) {
+        this(carts, products, orders, pricing, ids, clock, reservation, OrderRefunds.none());
+    }
+
+    /** @param refunds refunds a paid order that is cancelled */
+    public CheckoutService(CartRepository carts, ProductRepository products, OrderRepository orders, Pricing pricing,
+            IdGenerator ids, Clock clock, Duration reservation, OrderRefunds refunds) {
+        this.refunds = Objects.requireNonNull(refunds, "refunds");
         this.carts = Objects.requireNonNull(carts, "carts");
         this.products = Objects.requireNonNull(products, "products");
         this.orders = Objects.requireNonNull(orders, "orders");
@@ -128,23 +136,43 @@ public final class CheckoutService {
     }
 
     /**
-     * Cancels an unpaid order; its stock returns.
+     * Cancels an order that has not shipped: its stock returns and, when it was paid, what is left of its
+     * payment is refunded in full. The move to {@code CANCELLED} is conditional on the status read (and, for an
+     * unpaid order, on its reservation not having expired); the refund follows. Cancelling again a cancelled
+     * order whose refund did not complete (the provider was away) completes it.
      *
      * @throws NotFoundException unknown order, or another shopper's
-     * @throws ConflictException the order is not unpaid any more (paid, shipped, cancelled or expired)
+     * @throws ConflictException the order shipped, was delivered, cancelled or expired
      */
     public Order cancel(String userId, String orderId) {
         Order order = get(userId, orderId);
         Instant now = clock.instant();
         OrderStatus status = order.statusAt(now);
-        if (status != OrderStatus.PENDING_PAYMENT) {
+        if (status == OrderStatus.CANCELLED && owesRefund(order)) {
+            refunds.refundRemaining(order.payment().paymentId(), "order cancelled");
+            return get(userId, orderId);
+        }
+        if (status != OrderStatus.PENDING_PAYMENT && status != OrderStatus.PAID && status != OrderStatus.FULFILLING) {
             throw notCancellable(status);
         }
+        Order cancelled;
         try {
-            return orders.transition(order, OrderStatus.CANCELLED, now, true, OrderRepository.Reservation.UNEXPIRED);
+            cancelled = orders.transition(order, OrderStatus.CANCELLED, now, true,
+                    status == OrderStatus.PENDING_PAYMENT ? OrderRepository.Reservation.UNEXPIRED
+                            : OrderRepository.Reservation.ANY);
         } catch (OrderRepository.StatusChangedException e) {
             throw notCancellable(get(userId, orderId).statusAt(clock.instant()));
         }
+        if (owesRefund(cancelled)) {
+            refunds.refundRemaining(cancelled.payment().paymentId(), "order cancelled");
+            return get(userId, orderId);
+        }
+        return cancelled;
+    }
+
+    private static boolean owesRefund(Order order) {
+        return order.payment() != null
+                && order.payment().refundedAmount().amount() < order.payment().amount().amount();
     }
 
     /**

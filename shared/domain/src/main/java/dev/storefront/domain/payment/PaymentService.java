@@ -168,6 +168,15 @@ public final class PaymentService {
         }
     }
 
+    /** Refunds all that is left of a payment, if anything is ({@link dev.storefront.domain.order.OrderRefunds}). */
+    public void refundRemaining(String paymentId, String reason) {
+        Payment payment = payments.find(paymentId)
+                .orElseThrow(() -> new IllegalStateException("the order names an unknown payment " + paymentId));
+        if (payment.refundedAmount().amount() < payment.amount().amount()) {
+            refund(paymentId, null, reason);
+        }
+    }
+
     /** @throws NotFoundException unknown payment, or another shopper's */
     public Payment get(String userId, String paymentId) {
         return payments.find(paymentId == null ? "" : paymentId).filter(p -> p.userId().equals(userId))

@@ -289,18 +289,64 @@ class CheckoutServiceTest {
     }
 
     @Test
-    void cancel_shouldConflict_forAPaidOrder_andReturnNoStock() {
-        givenLampsAndBulb();
-        Order order = service.checkout(USER, ADDRESS, "standard");
-        orders.transition(order, OrderStatus.PAID, clock.instant(), false, OrderRepository.Reservation.UNEXPIRED);
-
-        assertThatThrownBy(() -> service.cancel(USER, order.orderId()))
-                .isInstanceOfSatisfying(ConflictException.class, e -> {
-                    assertThat(e.type()).isEqualTo("order-not-cancellable");
-                    assertThat(e.getMessage()).contains("PAID");
+    void cancel_shouldCancelAPaidOrder_returnItsStock_andRefundWhatIsLeft() {
+        // given: a paid order (with the payment summary the capture writes)
+        List<String> refunded = new java.util.ArrayList<>();
+        CheckoutService withRefunds = new CheckoutService(carts, catalog, orders, pricing,
+                new IdGenerator(clock, new SecureRandom()), clock, RESERVATION, (paymentId, reason) -> {
+                    refunded.add(paymentId);
+                    Order stored = orders.find(paidOrderId).orElseThrow();
+                    orders.store(withPayment(stored, "pay-1", "REFUNDED", stored.total().amount()));
                 });
-        assertThat(orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
-        assertThat(catalog.available("lamp")).isEqualTo(10);
+        givenLampsAndBulb();
+        Order order = withRefunds.checkout(USER, ADDRESS, "standard");
+        paidOrderId = order.orderId();
+        Order paid = orders.transition(order, OrderStatus.PAID, clock.instant(), false,
+                OrderRepository.Reservation.UNEXPIRED);
+        orders.store(withPayment(paid, "pay-1", "CAPTURED", 0));
+
+        // when
+        Order cancelled = withRefunds.cancel(USER, order.orderId());
+
+        // then
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.payment().status()).isEqualTo("REFUNDED");
+        assertThat(refunded).containsExactly("pay-1");
+        assertThat(catalog.available("lamp")).isEqualTo(12);
+
+        // and: cancelling again changes nothing
+        assertThatThrownBy(() -> withRefunds.cancel(USER, order.orderId())).isInstanceOf(ConflictException.class);
+        assertThat(refunded).hasSize(1);
+    }
+
+    @Test
+    void cancel_shouldFinishTheRefund_whenACancelledOrderStillOwesIt() {
+        // given: a cancelled paid order whose refund did not go through
+        List<String> refunded = new java.util.ArrayList<>();
+        CheckoutService withRefunds = new CheckoutService(carts, catalog, orders, pricing,
+                new IdGenerator(clock, new SecureRandom()), clock, RESERVATION, (paymentId, reason) -> refunded.add(paymentId));
+        givenLampsAndBulb();
+        Order order = withRefunds.checkout(USER, ADDRESS, "standard");
+        Order paid = orders.transition(order, OrderStatus.PAID, clock.instant(), false,
+                OrderRepository.Reservation.UNEXPIRED);
+        Order cancelled = orders.transition(paid, OrderStatus.CANCELLED, clock.instant(), true,
+                OrderRepository.Reservation.ANY);
+        orders.store(withPayment(cancelled, "pay-2", "CAPTURED", 0));
+
+        // when
+        withRefunds.cancel(USER, order.orderId());
+
+        // then
+        assertThat(refunded).containsExactly("pay-2");
+    }
+
+    private String paidOrderId;
+
+    private static Order withPayment(Order order, String paymentId, String status, long refunded) {
+        return new Order(order.orderId(), order.userId(), order.status(), order.items(), order.subtotal(),
+                order.shipping(), order.tax(), order.total(), order.shippingAddress(), order.shippingMethod(),
+                order.createdAt(), order.updatedAt(), order.expiresAt(), new Order.PaymentSummary(paymentId, status,
+                        order.total(), Money.of(refunded, order.total().currency())));
     }
 
     @Test

@@ -71,6 +71,11 @@ final class InMemoryOrders implements OrderRepository {
         }
     }
 
+    /** Replaces a stored order as it is (e.g. with the payment summary a capture writes). */
+    synchronized void store(Order order) {
+        byId.put(order.orderId(), order);
+    }
+
     @Override
     public synchronized Optional<Order> find(String orderId) {
         return Optional.ofNullable(byId.get(orderId));
