@@ -4,6 +4,9 @@ import dev.storefront.domain.auth.Role;
 import dev.storefront.domain.payment.Payment;
 import dev.storefront.domain.payment.PaymentProvider;
 import dev.storefront.domain.payment.PaymentService;
+import dev.storefront.domain.payment.ProviderEvent;
+import dev.storefront.domain.payment.WebhookSignature;
+import java.time.Clock;
 import dev.storefront.platform.http.Access;
 import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
@@ -18,9 +21,13 @@ public final class PaymentApi {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentApi.class);
 
     private final PaymentService payments;
+    private final WebhookSignature webhooks;
+    private final Clock clock;
 
-    public PaymentApi(PaymentService payments) {
+    public PaymentApi(PaymentService payments, WebhookSignature webhooks, Clock clock) {
         this.payments = payments;
+        this.webhooks = webhooks;
+        this.clock = clock;
     }
 
     public Routes routes() {
@@ -29,6 +36,8 @@ public final class PaymentApi {
                 .post("/payments", shopper, Idempotency.REQUIRED, this::pay)
                 .get("/payments/{paymentId}", shopper, this::get)
                 .post("/payments/{paymentId}/refunds", Access.role(Role.ADMIN), Idempotency.HONOURED, this::refund)
+                // The provider's own retries are deduplicated by event id, not by Idempotency-Key.
+                .post("/webhooks/payments", Access.anonymous(), Idempotency.IGNORED, this::webhook)
                 .build();
     }
 
@@ -57,6 +66,18 @@ public final class PaymentApi {
                     + "not confirm it; it must be reconciled with the provider before any further refund.", List.of(),
                     java.util.Map.of());
         }
+    }
+
+    /** A provider event: the signature is checked on the raw body before anything is parsed. */
+    private ApiResponse webhook(ApiRequest request) {
+        if (!webhooks.verify(request.header("stripe-signature").orElse(null), request.body(), clock.instant())) {
+            throw HttpException.badRequest("invalid-signature", "The Stripe-Signature header does not sign this body "
+                    + "(or is older than five minutes).", List.of());
+        }
+        ProviderEvent event = WebhookEvents.parse(request.body());
+        String outcome = payments.handle(event);
+        LOG.info("payment webhook {} ({}): {}", event.eventId(), event.type(), outcome);
+        return ApiResponse.ok(java.util.Map.of("received", true, "outcome", outcome));
     }
 
     private ApiResponse get(ApiRequest request) {

@@ -9,6 +9,9 @@ import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
 import dev.storefront.platform.idempotency.IdempotencyGuard;
 import dev.storefront.runtime.PaymentWiring;
+import dev.storefront.runtime.Secrets;
+import dev.storefront.domain.payment.WebhookSignature;
+import dev.storefront.platform.config.EnvVars;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,8 +33,12 @@ public class PaymentBeans {
     }
 
     @Singleton
-    RequestPipeline pipeline(PaymentService payments, Authenticator authenticator, IdempotencyGuard idempotency,
-            ErrorMapper errors) {
-        return new RequestPipeline(new PaymentApi(payments).routes(), authenticator, idempotency, errors);
+    RequestPipeline pipeline(Settings settings, Secrets secrets, Clock clock, PaymentService payments,
+            Authenticator authenticator, IdempotencyGuard idempotency, ErrorMapper errors) {
+        String secret = settings.optional(EnvVars.PAYMENT_WEBHOOK_SECRET)
+                .orElseGet(() -> secrets.string(settings.required(EnvVars.PAYMENT_WEBHOOK_SECRET_ARN)));
+        WebhookSignature webhooks = new WebhookSignature(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new RequestPipeline(new PaymentApi(payments, webhooks, clock).routes(), authenticator, idempotency,
+                errors);
     }
 }

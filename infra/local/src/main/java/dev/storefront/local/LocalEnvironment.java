@@ -19,9 +19,13 @@ final class LocalEnvironment {
      * itself locally. A function gets the local value only when its template environment names the secret,
      * as only such a function may read it in AWS; the ARN variable is removed (nothing to fetch locally).
      */
+    static final String WEBHOOK_SECRET = "STOREFRONT_PAYMENT_WEBHOOK_SECRET";
+    static final String WEBHOOK_SECRET_ARN = "STOREFRONT_PAYMENT_WEBHOOK_SECRET_ARN";
+
     static final Map<String, String> SECRETS = Map.of(
             SIGNING_SECRET_ARN, SIGNING_JWK,
-            CURSOR_SECRET_ARN, CURSOR_KEY);
+            CURSOR_SECRET_ARN, CURSOR_KEY,
+            WEBHOOK_SECRET_ARN, WEBHOOK_SECRET);
 
     private LocalEnvironment() {
     }

@@ -169,6 +169,8 @@ public final class LocalStorefront implements AutoCloseable {
         overrides.put("STOREFRONT_JWT_PUBLIC_JWKS", keys.publicJwks());
         overrides.put(LocalEnvironment.SIGNING_JWK, keys.privateJwk());
         overrides.put(LocalEnvironment.CURSOR_KEY, keys.cursorKey());
+        // Test-only simulated provider: a per-run secret; tests sign events with the function's value.
+        overrides.put(LocalEnvironment.WEBHOOK_SECRET, "whsec-" + java.util.UUID.randomUUID());
         overrides.putAll(options.environmentOverrides());
         return Collections.unmodifiableMap(overrides);
     }

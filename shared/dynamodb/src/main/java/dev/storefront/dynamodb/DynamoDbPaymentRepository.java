@@ -27,6 +27,7 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
     static final String PAYMENT = "PAYMENT#";
     static final String SLOT = "SLOT#";
     static final String REFUND = "REFUND#";
+    static final String EVENT = "EVENT#";
 
     private final DynamoDbClient client;
     private final String payments;
@@ -178,6 +179,19 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
             }
             throw e;
         }
+    }
+
+    @Override
+    public boolean eventSeen(String eventId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(payments).consistentRead(true)
+                .key(key(EVENT + eventId))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    @Override
+    public void rememberEvent(String eventId, Instant keepUntil) {
+        client.putItem(b -> b.tableName(payments).item(Map.of("pk", AttributeValue.fromS(EVENT + eventId),
+                "expiresAt", DynamoDbOrderRepository.number(keepUntil.getEpochSecond()))));
     }
 
     @Override

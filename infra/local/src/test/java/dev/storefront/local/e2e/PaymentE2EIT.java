@@ -491,6 +491,71 @@ class PaymentE2EIT {
         assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS);
     }
 
+    @Test
+    void webhook_shouldRefuseBadSignaturesAndBodies_andAcknowledgeEachEventOnce() {
+        // given
+        dev.storefront.domain.payment.WebhookSignature signer = new dev.storefront.domain.payment.WebhookSignature(
+                stack.storefront().environment("PaymentFunction").get("STOREFRONT_PAYMENT_WEBHOOK_SECRET")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String eventId = "evt_" + UUID.randomUUID();
+        byte[] event = ("{\"id\":\"" + eventId + "\",\"type\":\"charge.succeeded\",\"data\":{\"object\":"
+                + "{\"id\":\"sim_ch_x\",\"amount\":100,\"currency\":\"usd\",\"metadata\":{\"orderId\":\"no-such-order\","
+                + "\"paymentId\":\"no-such-payment\"}}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+
+        // then: the signature is checked on the raw body
+        assertProblem(webhook(event, null), 400);
+        assertProblem(webhook(event, "t=" + now.getEpochSecond() + ",v1=" + "0".repeat(64)), 400);
+        assertProblem(webhook(event, signer.sign(event, now.minusSeconds(301))), 400);
+        byte[] tampered = new String(event, java.nio.charset.StandardCharsets.UTF_8).replace("100", "999")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertProblem(webhook(tampered, signer.sign(event, now)), 400);
+        byte[] notJson = "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertProblem(webhook(notJson, signer.sign(notJson, now)), 400);
+
+        // and: a good event for an unknown order is acknowledged and ignored; its replay is a duplicate
+        Response first = webhook(event, signer.sign(event, now));
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        assertThat(first.json().path("outcome").asText()).isEqualTo("ignored");
+        Response replay = webhook(event, signer.sign(event, Instant.now()));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("outcome").asText()).isEqualTo("duplicate");
+    }
+
+    @Test
+    void webhook_shouldNotTouchAPaymentRecordedAlready() {
+        // given: a paid order, and the provider's late report of its charge
+        Shopper shopper = stack.newShopper();
+        Placed placed = stack.placeOrder(shopper, 1999, 1);
+        JsonNode payment = stack.pay(shopper, placed.orderId(), "tok_visa", key()).json();
+        dev.storefront.domain.payment.WebhookSignature signer = new dev.storefront.domain.payment.WebhookSignature(
+                stack.storefront().environment("PaymentFunction").get("STOREFRONT_PAYMENT_WEBHOOK_SECRET")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] event = ("{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"charge.succeeded\",\"data\":{\"object\":"
+                + "{\"id\":\"sim_ch_late\",\"amount\":" + payment.path("amount").path("amount").asLong()
+                + ",\"currency\":\"usd\",\"metadata\":{\"orderId\":\"" + placed.orderId() + "\",\"paymentId\":\""
+                + payment.path("paymentId").asText() + "\"}}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        // when
+        Response answer = webhook(event, signer.sign(event, Instant.now()));
+
+        // then
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.json().path("outcome").asText()).isEqualTo("ignored");
+        assertThat(stack.getOrder(shopper, placed.orderId()).json().path("status").asText()).isEqualTo("PAID");
+        assertThat(stack.capturedCharges(placed.orderId())).hasSize(1);
+    }
+
+    private static Response webhook(byte[] body, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.storefront().baseUrl().resolve("/webhooks/payments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return stack.http().send(request.build());
+    }
+
     private static Response refund(String paymentId, Object body) {
         return stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds", body,
                 "Authorization", stack.admin(), "Idempotency-Key", key()));

@@ -59,6 +59,12 @@ public interface PaymentRepository {
         }
     }
 
+    /** Whether the provider event was handled already. */
+    boolean eventSeen(String eventId);
+
+    /** Remembers a handled provider event until {@code keepUntil} (replays within that time are ignored). */
+    void rememberEvent(String eventId, Instant keepUntil);
+
     /** The order's payment slot. */
     record PaymentSlot(String orderId, String paymentId, SlotState state, Instant leaseUntil, long version) {
     }

@@ -35,6 +35,8 @@ public final class PaymentService {
 
     /** How long a claim protects an attempt: longer than any invocation (the function times out at 10 s). */
     public static final Duration LEASE = Duration.ofSeconds(30);
+    /** How long handled provider events are remembered (providers retry for up to three days). */
+    public static final Duration EVENT_MEMORY = Duration.ofDays(30);
     /** Characters of a refund's reason at most. */
     public static final int MAX_REASON = 500;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]{1,255}");
@@ -165,6 +167,55 @@ public final class PaymentService {
             }
             provider.refund("refund-" + refund.refundId(), payment.providerPaymentId(), amount);
             return refund;
+        }
+    }
+
+    /**
+     * Handles a verified provider event. {@code charge.succeeded} completes a payment whose attempt charged the
+     * card but never recorded it (its instance died): the capture is recorded with the order's move to
+     * {@code PAID}, or refunded at once if the order can no longer be paid. Everything else - other types,
+     * unknown orders, payments recorded or declined already, amounts that do not match the order - is
+     * acknowledged and ignored, so replayed, late or out-of-order events never corrupt state. An event is
+     * remembered only once handled, so a delivery that failed is handled when the provider retries it.
+     *
+     * @return what happened: {@code duplicate}, {@code ignored}, {@code captured} or {@code refunded}
+     */
+    public String handle(ProviderEvent event) {
+        if (payments.eventSeen(event.eventId())) {
+            return "duplicate";
+        }
+        String outcome = apply(event);
+        payments.rememberEvent(event.eventId(), clock.instant().plus(EVENT_MEMORY));
+        return outcome;
+    }
+
+    private String apply(ProviderEvent event) {
+        if (!"charge.succeeded".equals(event.type()) || event.orderId() == null || event.paymentId() == null
+                || event.providerPaymentId() == null || event.amount() == null) {
+            return "ignored";
+        }
+        Optional<PaymentRepository.PaymentSlot> slot = payments.slot(event.orderId());
+        if (slot.isEmpty() || !slot.get().paymentId().equals(event.paymentId())
+                || slot.get().state() != PaymentRepository.SlotState.PAYING) {
+            return "ignored";
+        }
+        Optional<Order> order = orders.find(event.orderId());
+        if (order.isEmpty() || !order.get().total().equals(event.amount())) {
+            return "ignored";
+        }
+        Instant now = clock.instant();
+        Payment payment = new Payment(event.paymentId(), event.orderId(), order.get().userId(), PaymentStatus.CAPTURED,
+                event.amount(), Money.zero(event.amount().currency()), provider.name(), event.providerPaymentId(), now,
+                now);
+        try {
+            payments.recordCapture(payment, order.get(), now);
+            return "captured";
+        } catch (PaymentRepository.OrderNotPayableException e) {
+            provider.refund("void-" + payment.paymentId(), payment.providerPaymentId(), payment.amount());
+            payments.recordRefundedAtOnce(new Payment(payment.paymentId(), payment.orderId(), payment.userId(),
+                    PaymentStatus.REFUNDED, payment.amount(), payment.amount(), payment.provider(),
+                    payment.providerPaymentId(), now, clock.instant()));
+            return "refunded";
         }
     }
 

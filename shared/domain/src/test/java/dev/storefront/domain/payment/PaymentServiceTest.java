@@ -186,6 +186,62 @@ class PaymentServiceTest {
     }
 
     @Test
+    void webhook_shouldRecordACaptureItsAttemptNeverRecorded_once() {
+        // given: an attempt charged and died before recording
+        store.put(unpaidOrder(ORDER, USER));
+        provider.dieAfterCharging = true;
+        assertThatThrownBy(() -> service.pay(USER, ORDER, "tok_visa")).isInstanceOf(InstanceDied.class);
+        String key = provider.captures.get(0).idempotencyKey();
+        String paymentId = key.substring("pay-".length());
+        ProviderEvent succeeded = new ProviderEvent("evt_1", "charge.succeeded", ORDER, paymentId,
+                provider.charges.get(key), TOTAL);
+
+        // when: the provider reports the charge, twice
+        String first = service.handle(succeeded);
+        String again = service.handle(succeeded);
+
+        // then
+        assertThat(first).isEqualTo("captured");
+        assertThat(again).isEqualTo("duplicate");
+        assertThat(store.order(ORDER).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(store.order(ORDER).payment().paymentId()).isEqualTo(paymentId);
+        assertThat(provider.charges).hasSize(1);
+    }
+
+    @Test
+    void webhook_shouldRefundTheCharge_whenTheOrderExpiredBeforeTheEventCame() {
+        store.put(unpaidOrder(ORDER, USER));
+        provider.dieAfterCharging = true;
+        assertThatThrownBy(() -> service.pay(USER, ORDER, "tok_visa")).isInstanceOf(InstanceDied.class);
+        String key = provider.captures.get(0).idempotencyKey();
+        clock.advance(RESERVATION);
+
+        String outcome = service.handle(new ProviderEvent("evt_2", "charge.succeeded", ORDER,
+                key.substring("pay-".length()), provider.charges.get(key), TOTAL));
+
+        assertThat(outcome).isEqualTo("refunded");
+        assertThat(provider.refunds).hasSize(1);
+        assertThat(store.order(ORDER).status()).isEqualTo(OrderStatus.PENDING_PAYMENT); // expired, for the sweep
+    }
+
+    @Test
+    void webhook_shouldIgnoreEventsThatDoNotMatchAnAttemptInFlight() {
+        // given: a paid order
+        store.put(unpaidOrder(ORDER, USER));
+        Payment payment = service.pay(USER, ORDER, "tok_visa");
+
+        // when / then: a replay for the recorded payment, an unknown order, a wrong amount, another type
+        assertThat(service.handle(new ProviderEvent("evt_3", "charge.succeeded", ORDER, payment.paymentId(),
+                payment.providerPaymentId(), TOTAL))).isEqualTo("ignored");
+        assertThat(service.handle(new ProviderEvent("evt_4", "charge.succeeded", "no-such-order", "p", "ch", TOTAL)))
+                .isEqualTo("ignored");
+        assertThat(service.handle(new ProviderEvent("evt_5", "charge.refunded", ORDER, payment.paymentId(), null, null)))
+                .isEqualTo("ignored");
+        assertThat(store.order(ORDER).payment().status()).isEqualTo("CAPTURED");
+        assertThat(provider.refunds).isEmpty();
+    }
+
+    @Test
     void pay_shouldReject_withoutCallingTheProvider_whenTheOrderExpiredBeforePaying() {
         // given: the reservation lapsed but the sweep has not run
         store.put(unpaidOrder(ORDER, USER));
@@ -366,6 +422,7 @@ class PaymentServiceTest {
         final Map<String, PaymentSlot> slots = new HashMap<>();
         final Map<String, Payment> payments = new HashMap<>();
         final java.util.List<dev.storefront.domain.payment.Refund> refunds = new java.util.ArrayList<>();
+        final java.util.Set<String> events = new java.util.HashSet<>();
         /** Runs before the next claim only: lets a test race another attempt between read and claim. */
         Runnable beforeNextClaim;
 
@@ -463,6 +520,16 @@ class PaymentServiceTest {
                     stored.shippingAddress(), stored.shippingMethod(), stored.createdAt(), now, stored.expiresAt(),
                     new Order.PaymentSummary(payment.paymentId(), payment.status().name(), payment.amount(),
                             payment.refundedAmount())));
+        }
+
+        @Override
+        public synchronized boolean eventSeen(String eventId) {
+            return events.contains(eventId);
+        }
+
+        @Override
+        public synchronized void rememberEvent(String eventId, Instant keepUntil) {
+            events.add(eventId);
         }
 
         @Override
