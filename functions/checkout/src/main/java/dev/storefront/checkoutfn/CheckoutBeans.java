@@ -47,9 +47,9 @@ public class CheckoutBeans {
                 new DynamoDbProductRepository(dynamoDb, products),
                 new DynamoDbOrderRepository(client, settings.required(EnvVars.ORDERS_TABLE), products, carts),
                 new Pricing(rates, new TaxRates()), ids, clock, Duration.ofSeconds(reservation),
-                // Cancelling a paid order refunds it; the payment tables are only touched then.
-                (paymentId, reason) -> PaymentWiring.paymentService(settings, client,
-                        PaymentWiring.provider(settings, client), ids, clock).refundRemaining(paymentId, reason));
+                // Cancelling a paid order refunds it (built once; the payment tables are only touched then).
+                PaymentWiring.paymentService(settings, client, PaymentWiring.provider(settings, client), ids,
+                        clock)::refundRemaining);
     }
 
     @Singleton

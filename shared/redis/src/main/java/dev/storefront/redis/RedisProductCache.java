@@ -101,8 +101,13 @@ public final class RedisProductCache implements ProductCache {
 
     @Override
     public void put(Product product) {
+        store(product);
+    }
+
+    /** Caches the product unless a newer version is known; false when Redis did not take it. */
+    private boolean store(Product product) {
         String json = ProductJson.write(product);
-        redis.run("product-cache.put", jedis -> jedis.eval(PUT_SCRIPT,
+        return redis.run("product-cache.put", jedis -> jedis.eval(PUT_SCRIPT,
                 List.of(key(product.productId()), lockKey(product.productId())),
                 List.of(Long.toString(product.version()), json, Long.toString(ttlMillis()))));
     }
@@ -122,11 +127,7 @@ public final class RedisProductCache implements ProductCache {
     @Override
     public boolean warm(List<Product> products) {
         for (Product product : products) {
-            String json = ProductJson.write(product);
-            boolean stored = redis.run("product-cache.warm", jedis -> jedis.eval(PUT_SCRIPT,
-                    List.of(key(product.productId()), lockKey(product.productId())),
-                    List.of(Long.toString(product.version()), json, Long.toString(ttlMillis()))));
-            if (!stored) {
+            if (!store(product)) {
                 return false;
             }
         }
