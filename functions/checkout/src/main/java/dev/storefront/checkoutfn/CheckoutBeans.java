@@ -5,6 +5,8 @@ import dev.storefront.domain.checkout.Pricing;
 import dev.storefront.domain.checkout.ShippingRates;
 import dev.storefront.domain.checkout.TaxRates;
 import dev.storefront.domain.order.CheckoutService;
+import dev.storefront.domain.order.OrderRefunds;
+import dev.storefront.domain.payment.PaymentService;
 import dev.storefront.dynamodb.DynamoDbCartRepository;
 import dev.storefront.dynamodb.DynamoDbOrderRepository;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
@@ -47,9 +49,20 @@ public class CheckoutBeans {
                 new DynamoDbProductRepository(dynamoDb, products),
                 new DynamoDbOrderRepository(client, settings.required(EnvVars.ORDERS_TABLE), products, carts),
                 new Pricing(rates, new TaxRates()), ids, clock, Duration.ofSeconds(reservation),
-                // Cancelling a paid order refunds it (built once; the payment tables are only touched then).
-                PaymentWiring.paymentService(settings, client, PaymentWiring.provider(settings, client), ids,
-                        clock)::refundRemaining);
+                // Cancelling a paid order refunds it: the payment service is built on the first such cancel and
+                // kept (the order-expiry function shares this bean and has no payments table).
+                new OrderRefunds() {
+                    private PaymentService payments;
+
+                    @Override
+                    public synchronized void refundRemaining(String paymentId, String reason) {
+                        if (payments == null) {
+                            payments = PaymentWiring.paymentService(settings, client,
+                                    PaymentWiring.provider(settings, client), ids, clock);
+                        }
+                        payments.refundRemaining(paymentId, reason);
+                    }
+                });
     }
 
     @Singleton
