@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -45,8 +43,6 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     static final int SHARDS = 4;
     static final String BY_USER = "ByUser";
     static final String PENDING_BY_EXPIRY = "PendingByExpiry";
-    /** Attempts of a transaction that lost a race with another one on the same item. */
-    static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient client;
     private final String orders;
@@ -82,7 +78,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                 .conditionExpression("version = :read")
                 .expressionAttributeValues(Map.of(":read", number(cartVersion)))).build());
         try {
-            transact(writes);
+            Transactions.write(client, writes);
         } catch (TransactionCanceledException e) {
             List<String> short_ = new ArrayList<>();
             for (int i = 0; i < order.items().size(); i++) {
@@ -164,7 +160,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             }
         }
         try {
-            transact(writes);
+            Transactions.write(client, writes);
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e, 0)) {
                 throw new StatusChangedException();
@@ -187,33 +183,6 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                     .limit(remaining)).items().forEach(item -> due.add(item.get("orderId").s()));
         }
         return List.copyOf(due);
-    }
-
-    /** Runs a transaction, again after a short random pause when it lost a race (TransactionConflict). */
-    private void transact(List<TransactWriteItem> writes) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.transactWriteItems(b -> b.transactItems(writes));
-                return;
-            } catch (TransactionCanceledException e) {
-                boolean conflictOnly = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .map(CancellationReason::code)
-                        .allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
-                if (!conflictOnly || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 4)));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", interrupted);
-            }
-        }
     }
 
     /** One line per product (a transaction may not touch an item twice). */
@@ -297,12 +266,18 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             payment = new Order.PaymentSummary(p.get("paymentId").s(), p.get("status").s(),
                     money(p.get("amount"), currency), money(p.get("refundedAmount"), currency));
         }
+        Order.ShipmentSummary shipment = null;
+        if (item.containsKey("shipment")) {
+            Map<String, AttributeValue> s = item.get("shipment").m();
+            shipment = new Order.ShipmentSummary(s.get("shipmentId").s(), s.get("carrier").s(),
+                    s.get("trackingNumber").s(), s.get("status").s());
+        }
         return new Order(item.get("orderId").s(), item.get("userId").s(), OrderStatus.valueOf(item.get("status").s()),
                 lines, money(item.get("subtotal"), currency), money(item.get("shipping"), currency),
                 money(item.get("tax"), currency), money(item.get("total"), currency), address,
                 ShippingMethod.fromWireName(item.get("shippingMethod").s()).orElseThrow(),
                 Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()),
-                Instant.parse(item.get("expiresAt").s()), payment);
+                Instant.parse(item.get("expiresAt").s()), payment, shipment);
     }
 
     private static Money money(AttributeValue value, String currency) {

@@ -1,10 +1,18 @@
 package dev.storefront.dynamodb;
 
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
-/** Reading the per-item cancellation reasons of a failed transaction. */
+/** Running write transactions and reading the per-item cancellation reasons of a failed one. */
 final class Transactions {
+
+    /** Attempts of a transaction that lost a race with another one on the same item. */
+    static final int MAX_ATTEMPTS = 8;
 
     private Transactions() {
     }
@@ -25,5 +33,35 @@ final class Transactions {
     static boolean conflicted(TransactionCanceledException e) {
         return e.hasCancellationReasons()
                 && e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+    }
+
+    /**
+     * Runs a transaction, again after a short random pause when it only lost a race with another transaction
+     * (TransactionConflict, TransactionInProgress); a failed condition is thrown at once for the caller to read.
+     */
+    static void write(DynamoDbClient client, List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(b -> b.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean conflictOnly = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .map(CancellationReason::code)
+                        .allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
+                if (!conflictOnly || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (TransactionInProgressException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 4)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", interrupted);
+            }
+        }
     }
 }

@@ -122,6 +122,11 @@ public final class ShippingRates {
         return new ShippingOption(method, rate.carrier(), amount, rate.estimatedDays());
     }
 
+    /** The carrier that ships by {@code method} to {@code country} (the same cell {@link #option} prices). */
+    public String carrier(ShippingMethod method, String country) {
+        return TABLE.get(ShippingZone.of(country, storeCountry)).get(Objects.requireNonNull(method, "method")).carrier();
+    }
+
     private boolean isFree(ShippingMethod method, Money subtotal) {
         return method == ShippingMethod.STANDARD && freeShippingThreshold != NO_FREE_SHIPPING
                 && subtotal.amount() >= freeShippingThreshold;

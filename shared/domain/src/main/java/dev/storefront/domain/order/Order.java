@@ -9,20 +9,33 @@ import java.util.Objects;
 
 /**
  * An order: its lines and totals frozen at checkout ({@code total = subtotal + shipping + tax}), its status,
- * when its reservation of stock expires, and - once paid - a summary of its payment.
+ * when its reservation of stock expires, and - once paid and fulfilled - summaries of its payment and shipment.
  *
  * @param payment null until the order is paid
+ * @param shipment null until the order's shipment is created (the order moves to {@code FULFILLING})
  */
 public record Order(String orderId, String userId, OrderStatus status, List<OrderLine> items, Money subtotal,
         Money shipping, Money tax, Money total, ShippingAddress shippingAddress, ShippingMethod shippingMethod,
-        Instant createdAt, Instant updatedAt, Instant expiresAt, PaymentSummary payment) {
+        Instant createdAt, Instant updatedAt, Instant expiresAt, PaymentSummary payment, ShipmentSummary shipment) {
+
+    /** An order without a shipment. */
+    public Order(String orderId, String userId, OrderStatus status, List<OrderLine> items, Money subtotal,
+            Money shipping, Money tax, Money total, ShippingAddress shippingAddress, ShippingMethod shippingMethod,
+            Instant createdAt, Instant updatedAt, Instant expiresAt, PaymentSummary payment) {
+        this(orderId, userId, status, items, subtotal, shipping, tax, total, shippingAddress, shippingMethod,
+                createdAt, updatedAt, expiresAt, payment, null);
+    }
 
     /** An order without a payment (as placed at checkout). */
     public Order(String orderId, String userId, OrderStatus status, List<OrderLine> items, Money subtotal,
             Money shipping, Money tax, Money total, ShippingAddress shippingAddress, ShippingMethod shippingMethod,
             Instant createdAt, Instant updatedAt, Instant expiresAt) {
         this(orderId, userId, status, items, subtotal, shipping, tax, total, shippingAddress, shippingMethod,
-                createdAt, updatedAt, expiresAt, null);
+                createdAt, updatedAt, expiresAt, null, null);
+    }
+
+    /** What an order shows of its shipment; {@code status} is a {@code ShipmentStatus} name. */
+    public record ShipmentSummary(String shipmentId, String carrier, String trackingNumber, String status) {
     }
 
     /** What an order shows of its payment. */
@@ -64,6 +77,6 @@ public record Order(String orderId, String userId, OrderStatus status, List<Orde
 
     public Order withStatus(OrderStatus next, Instant now) {
         return new Order(orderId, userId, next, items, subtotal, shipping, tax, total, shippingAddress, shippingMethod,
-                createdAt, now, expiresAt, payment);
+                createdAt, now, expiresAt, payment, shipment);
     }
 }
