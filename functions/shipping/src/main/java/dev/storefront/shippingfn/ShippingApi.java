@@ -1,14 +1,18 @@
 package dev.storefront.shippingfn;
 
 import dev.storefront.domain.Money;
+import dev.storefront.domain.auth.Principal;
+import dev.storefront.domain.auth.Role;
 import dev.storefront.domain.checkout.ShippingAddressRules;
 import dev.storefront.domain.checkout.ShippingOption;
 import dev.storefront.domain.checkout.ShippingRates;
 import dev.storefront.domain.error.FieldError;
 import dev.storefront.domain.error.ValidationException;
+import dev.storefront.domain.shipment.ShipmentService;
 import dev.storefront.platform.http.Access;
 import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
+import dev.storefront.platform.http.Idempotency;
 import dev.storefront.platform.http.Routes;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,9 @@ import java.util.Set;
 
 /**
  * The shipping routes. {@code GET /shipping/rates} prices from the same {@link ShippingRates} table checkout
- * uses, so an estimate and the charge at checkout always agree.
+ * uses, so an estimate and the charge at checkout always agree; a shopper follows the shipment of an order
+ * ({@code GET /orders/{orderId}/shipment}, 404 for anyone else's order); admins record carrier scans
+ * ({@code POST /admin/shipments/{shipmentId}/events}).
  */
 public final class ShippingApi {
 
@@ -24,15 +30,32 @@ public final class ShippingApi {
     private static final Set<String> RATE_PARAMETERS = Set.of("country", "postalCode", "weightGrams", "subtotal");
 
     private final ShippingRates rates;
+    private final ShipmentService shipments;
 
-    public ShippingApi(ShippingRates rates) {
+    public ShippingApi(ShippingRates rates, ShipmentService shipments) {
         this.rates = rates;
+        this.shipments = shipments;
     }
 
     public Routes routes() {
         return Routes.builder()
                 .get("/shipping/rates", Access.anonymous(), this::rates)
+                .get("/orders/{orderId}/shipment", Access.role(Role.SHOPPER), this::shipment)
+                .post("/admin/shipments/{shipmentId}/events", Access.role(Role.ADMIN), Idempotency.HONOURED,
+                        this::recordEvent)
                 .build();
+    }
+
+    private ApiResponse shipment(ApiRequest request) {
+        Principal caller = request.caller();
+        return ApiResponse.ok(ShipmentResponse.of(shipments.forOrder(caller.userId(), caller.has(Role.ADMIN),
+                request.pathParameter("orderId"))));
+    }
+
+    private ApiResponse recordEvent(ApiRequest request) {
+        ShipmentEventRequest body = request.bodyAs(ShipmentEventRequest.class);
+        return ApiResponse.ok(ShipmentResponse.of(shipments.record(request.pathParameter("shipmentId"),
+                body.shipmentStatus(), body.strippedLocation())));
     }
 
     private ApiResponse rates(ApiRequest request) {

@@ -39,14 +39,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <ol>
  *   <li>journey: {@code --journeys} sequential shoppers, each signup, login, search, add to cart, quote,
- *       checkout, pay with {@code tok_visa}, read the order as PAID (after 3 untimed warm-up journeys). Shipments
- *       are not built yet, so a journey ends at PAID;</li>
+ *       checkout, pay with {@code tok_visa}, wait for the shipment the orders stream creates (order
+ *       FULFILLING), an admin records the carrier's scans up to DELIVERED, the shopper reads the shipment (after
+ *       3 untimed warm-up journeys);</li>
  *   <li>payments under concurrency: {@code --orders} unpaid orders of different shoppers, prepared untimed, paid
  *       by {@code --threads} threads; next to a baseline of the same threads reading those orders with
  *       {@code GET /orders/{id}} (the same function stack, one DynamoDB read).</li>
  * </ol>
  *
- * <p>Afterwards every paid order must be PAID with one captured charge, and the simulated provider's charge
+ * <p>Afterwards every paid order must be paid (PAID, FULFILLING or DELIVERED) with one captured charge, and the simulated provider's charge
  * items in the payments table must number the successful payments.
  *
  * <p>Run with {@code DDB_LOCAL_TELEMETRY=0 ./storefront bench payment [--journeys N] [--orders N] [--threads N]}.
@@ -60,7 +61,10 @@ public final class PaymentBench {
     static final int WARMUP_JOURNEYS = 3;
     static final List<String> WORDS = List.of("laptop", "headphones", "paperback", "knife", "wireless", "skillet");
     static final String[] JOURNEY_STEPS = {"signup", "login", "search", "add to cart", "quote", "checkout", "pay",
-        "read order (PAID)"};
+        "shipment created: order FULFILLING (polled every 20 ms)", "admin scan IN_TRANSIT", "admin scan OUT_FOR_DELIVERY",
+        "admin scan DELIVERED", "read shipment and order (DELIVERED)"};
+    /** Statuses a paid order may show: shipped journeys reach DELIVERED; other paid orders get their shipment. */
+    static final List<String> PAID_STATUSES = List.of("PAID", "FULFILLING", "DELIVERED");
 
     /** Command-line options. */
     record Options(Path repo, int journeys, int orders, int threads) {
@@ -129,6 +133,8 @@ public final class PaymentBench {
     private final PrintStream log;
     private final HttpClient client;
     private URI base;
+    /** Authorization of the admin who records carrier scans. */
+    private String admin;
     /** Units left per in-stock product (from the products table before the run, decremented as carts are filled). */
     private final Map<String, AtomicInteger> stock = new LinkedHashMap<>();
     private final List<String> stockedIds = new ArrayList<>();
@@ -180,6 +186,8 @@ public final class PaymentBench {
             log.printf(Locale.ROOT, "local stack up at %s in %.1f s%n", base, (System.nanoTime() - t0) / 1e9);
             loadStock(storefront);
             awaitSearchIndex();
+            admin = "Bearer " + expect(post("/auth/login", object("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD),
+                    null, null), 200, "admin login").field("accessToken");
 
             // 1. Journeys.
             log.printf(Locale.ROOT, "%d warm-up journeys, then %d timed journeys%n", WARMUP_JOURNEYS,
@@ -314,15 +322,45 @@ public final class PaymentBench {
         t = lap(times, 5, t);
         Response paid = expect(post("/payments", payBody(orderId), auth, key()), 201, "pay");
         t = lap(times, 6, t);
+        String shipmentId = awaitShipment(orderId, auth);
+        t = lap(times, 7, t);
+        String scans = "/admin/shipments/" + shipmentId + "/events";
+        expect(post(scans, object("status", "IN_TRANSIT", "location", "Louisville, KY"), admin, null), 200, "scan");
+        t = lap(times, 8, t);
+        expect(post(scans, object("status", "OUT_FOR_DELIVERY", "location", "Arlington, VA"), admin, null), 200,
+                "scan");
+        t = lap(times, 9, t);
+        expect(post(scans, object("status", "DELIVERED"), admin, null), 200, "scan");
+        t = lap(times, 10, t);
+        JsonNode shipment = expect(get("/orders/" + orderId + "/shipment", auth), 200, "read shipment").json();
         JsonNode order = expect(get("/orders/" + orderId, auth), 200, "read order").json();
-        lap(times, 7, t);
+        lap(times, 11, t);
         times[JOURNEY_STEPS.length] = (System.nanoTime() - start) / 1e6;
 
-        check("PAID".equals(order.path("status").asText()), "journey order not PAID: " + order);
+        check("DELIVERED".equals(order.path("status").asText()) && "DELIVERED".equals(shipment.path("status").asText())
+                && shipment.path("events").size() == 4, "journey order not DELIVERED: " + order + " " + shipment);
         check(paid.field("paymentId").equals(order.path("payment").path("paymentId").asText()),
                 "journey order shows another payment: " + order);
         paidOrders.put(orderId, new Shopper(email, auth));
         return times;
+    }
+
+    /** Polls the order until its shipment exists (FULFILLING); its shipment id. */
+    private String awaitShipment(String orderId, String auth) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            JsonNode order = expect(get("/orders/" + orderId, auth), 200, "read order").json();
+            if ("FULFILLING".equals(order.path("status").asText())) {
+                return order.path("shipment").path("shipmentId").asText();
+            }
+            check(System.nanoTime() < deadline, "no shipment 30 s after payment: " + order);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A search hit with units left (counted down here); else any unit of the catalog. */
@@ -430,11 +468,11 @@ public final class PaymentBench {
         for (Map.Entry<String, Shopper> entry : paid.entrySet()) {
             JsonNode order = expect(get("/orders/" + entry.getKey(), entry.getValue().authorization()), 200,
                     "read paid order").json();
-            check("PAID".equals(order.path("status").asText()) && "CAPTURED".equals(
-                    order.path("payment").path("status").asText()), "order not PAID + CAPTURED: " + order);
+            check(PAID_STATUSES.contains(order.path("status").asText()) && "CAPTURED".equals(
+                    order.path("payment").path("status").asText()), "paid order not paid + CAPTURED: " + order);
         }
-        checks.add("every one of the " + paid.size() + " paid orders (journeys, warm-up and timed) reads PAID with a"
-                + " CAPTURED payment through GET /orders/{id}");
+        checks.add("every one of the " + paid.size() + " paid orders (journeys, warm-up and timed) reads PAID, FULFILLING or"
+                + " DELIVERED with a CAPTURED payment through GET /orders/{id}");
 
         // The provider's charge items and the stored payments, per order.
         Map<String, Integer> charges = new HashMap<>();
@@ -489,7 +527,8 @@ public final class PaymentBench {
 
         out.append(String.format(Locale.ROOT, "### Full journey, %d sequential shoppers after %d warm-up journeys%n%n",
                 journeys.size(), WARMUP_JOURNEYS));
-        out.append("The journey ends at PAID: shipments are not built yet.\n\n");
+        out.append("The journey ends at DELIVERED: the shipment is created by the orders stream (polled by the local"
+                + " gateway every 250 ms, as Lambda polls a stream) and the carrier's scans are recorded by an admin.\n\n");
         out.append("| step | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|\n");
         for (int s = 0; s <= JOURNEY_STEPS.length; s++) {
             int step = s;
@@ -528,7 +567,9 @@ public final class PaymentBench {
             case 4 -> " (POST /checkout/quote)";
             case 5 -> " (POST /checkout)";
             case 6 -> " (POST /payments)";
-            default -> " (GET /orders/{id})";
+            case 7 -> " (GET /orders/{id} until FULFILLING)";
+            case 8, 9, 10 -> " (POST /admin/shipments/{id}/events)";
+            default -> " (GET /orders/{id}/shipment, GET /orders/{id})";
         };
     }
 

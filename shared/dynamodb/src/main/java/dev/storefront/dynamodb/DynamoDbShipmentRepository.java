@@ -81,6 +81,13 @@ public final class DynamoDbShipmentRepository implements ShipmentRepository {
     }
 
     @Override
+    public Optional<Order> findOrder(String orderId) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(orders).consistentRead(true)
+                .key(orderKey(orderId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbOrderRepository.toOrder(item));
+    }
+
+    @Override
     public void record(Shipment updated, long readVersion, Order order, OrderStatus orderStatus) {
         Shipment.Event event = updated.events().get(updated.events().size() - 1);
         String now = updated.updatedAt().toString();

@@ -39,6 +39,9 @@ import java.util.Set;
  */
 public final class CheckoutService {
 
+    /** Reads of an order a cancel makes when the order's status changes under it (it only moves forward). */
+    static final int CANCEL_ATTEMPTS = 4;
+
     /** Attempts of a checkout whose cart changed between pricing and placing. */
     static final int MAX_ATTEMPTS = 3;
 
@@ -145,23 +148,30 @@ public final class CheckoutService {
      * @throws ConflictException the order shipped, was delivered, cancelled or expired
      */
     public Order cancel(String userId, String orderId) {
-        Order order = get(userId, orderId);
-        Instant now = clock.instant();
-        OrderStatus status = order.statusAt(now);
-        if (status == OrderStatus.CANCELLED && owesRefund(order)) {
-            refunds.refundRemaining(order.payment().paymentId(), "order cancelled");
-            return get(userId, orderId);
-        }
-        if (status != OrderStatus.PENDING_PAYMENT && status != OrderStatus.PAID && status != OrderStatus.FULFILLING) {
-            throw notCancellable(status);
-        }
-        Order cancelled;
-        try {
-            cancelled = orders.transition(order, OrderStatus.CANCELLED, now, true,
-                    status == OrderStatus.PENDING_PAYMENT ? OrderRepository.Reservation.UNEXPIRED
-                            : OrderRepository.Reservation.ANY);
-        } catch (OrderRepository.StatusChangedException e) {
-            throw notCancellable(get(userId, orderId).statusAt(clock.instant()));
+        Order cancelled = null;
+        // A paid order may move on to FULFILLING (its shipment created) between reading and cancelling it: that
+        // order is still cancellable, so a lost race is read again; one that shipped or expired meanwhile is not.
+        for (int attempt = 1; cancelled == null; attempt++) {
+            Order order = get(userId, orderId);
+            Instant now = clock.instant();
+            OrderStatus status = order.statusAt(now);
+            if (status == OrderStatus.CANCELLED && owesRefund(order)) {
+                refunds.refundRemaining(order.payment().paymentId(), "order cancelled");
+                return get(userId, orderId);
+            }
+            if (status != OrderStatus.PENDING_PAYMENT && status != OrderStatus.PAID
+                    && status != OrderStatus.FULFILLING) {
+                throw notCancellable(status);
+            }
+            try {
+                cancelled = orders.transition(order, OrderStatus.CANCELLED, now, true,
+                        status == OrderStatus.PENDING_PAYMENT ? OrderRepository.Reservation.UNEXPIRED
+                                : OrderRepository.Reservation.ANY);
+            } catch (OrderRepository.StatusChangedException e) {
+                if (attempt >= CANCEL_ATTEMPTS) {
+                    throw notCancellable(get(userId, orderId).statusAt(clock.instant()));
+                }
+            }
         }
         if (owesRefund(cancelled)) {
             refunds.refundRemaining(cancelled.payment().paymentId(), "order cancelled");

@@ -20,6 +20,9 @@ public interface ShipmentRepository {
 
     Optional<Shipment> find(String shipmentId);
 
+    /** The order a shipment is (or will be) for, read consistently: shipping reads orders, never places them. */
+    Optional<Order> findOrder(String orderId);
+
     /**
      * Stores {@code updated} (the shipment after one more event) on condition that the stored one is still at
      * {@code readVersion}, and in the same transaction sets the order's shipment summary - and its status to

@@ -6,7 +6,6 @@ import dev.storefront.domain.checkout.ShippingRates;
 import dev.storefront.domain.error.ConflictException;
 import dev.storefront.domain.error.NotFoundException;
 import dev.storefront.domain.order.Order;
-import dev.storefront.domain.order.OrderRepository;
 import dev.storefront.domain.order.OrderStatus;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,16 +28,14 @@ public final class ShipmentService {
     /** Re-reads after losing a race with another change of the same shipment or order. */
     static final int RECORD_ATTEMPTS = 5;
 
-    private final OrderRepository orders;
     private final ShipmentRepository shipments;
     private final ShippingRates rates;
     private final TrackingNumbers trackingNumbers;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ShipmentService(OrderRepository orders, ShipmentRepository shipments, ShippingRates rates,
-            TrackingNumbers trackingNumbers, IdGenerator ids, Clock clock) {
-        this.orders = orders;
+    public ShipmentService(ShipmentRepository shipments, ShippingRates rates, TrackingNumbers trackingNumbers,
+            IdGenerator ids, Clock clock) {
         this.shipments = shipments;
         this.rates = rates;
         this.trackingNumbers = trackingNumbers;
@@ -62,7 +59,7 @@ public final class ShipmentService {
      * concurrently too: one shipment per order.
      */
     public Outcome createFor(String orderId) {
-        Optional<Order> found = orders.find(orderId);
+        Optional<Order> found = shipments.findOrder(orderId);
         if (found.isEmpty()) {
             return Outcome.UNKNOWN_ORDER;
         }
@@ -88,7 +85,7 @@ public final class ShipmentService {
      * shipment yet, are "not found" alike.
      */
     public Shipment forOrder(String userId, boolean admin, String orderId) {
-        Order order = orders.find(orderId).filter(o -> admin || o.userId().equals(userId))
+        Order order = shipments.findOrder(orderId).filter(o -> admin || o.userId().equals(userId))
                 .orElseThrow(ShipmentService::noShipment);
         if (order.shipment() == null) {
             throw noShipment();
@@ -113,7 +110,7 @@ public final class ShipmentService {
                                 : "; allowed: " + shipment.status().next().stream().map(Enum::name)
                                         .collect(Collectors.joining(", ")) + "."));
             }
-            Order order = orders.find(shipment.orderId()).orElseThrow(() -> new IllegalStateException(
+            Order order = shipments.findOrder(shipment.orderId()).orElseThrow(() -> new IllegalStateException(
                     "shipment " + shipmentId + " has no order"));
             if (order.status() != OrderStatus.FULFILLING && order.status() != OrderStatus.SHIPPED) {
                 throw new ConflictException("order-not-shippable", "The shipment's order is " + order.status()

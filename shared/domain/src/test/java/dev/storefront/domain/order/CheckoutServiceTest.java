@@ -340,6 +340,47 @@ class CheckoutServiceTest {
         assertThat(refunded).containsExactly("pay-2");
     }
 
+    @Test
+    void cancel_shouldCancelAPaidOrder_thatMovedToFulfillingWhileBeingCancelled() {
+        // given: a paid order whose shipment is created between the cancel's read and its write
+        List<String> refunded = new java.util.ArrayList<>();
+        CheckoutService withRefunds = new CheckoutService(carts, catalog, orders, pricing,
+                new IdGenerator(clock, new SecureRandom()), clock, RESERVATION, (paymentId, reason) -> refunded.add(paymentId));
+        givenLampsAndBulb();
+        Order order = withRefunds.checkout(USER, ADDRESS, "standard");
+        Order paid = orders.transition(order, OrderStatus.PAID, clock.instant(), false,
+                OrderRepository.Reservation.UNEXPIRED);
+        orders.store(withPayment(paid, "pay-3", "CAPTURED", 0));
+        orders.beforeNextTransition = () -> orders.store(orders.find(order.orderId()).orElseThrow()
+                .withStatus(OrderStatus.FULFILLING, clock.instant()));
+
+        // when
+        withRefunds.cancel(USER, order.orderId());
+
+        // then: cancelled from FULFILLING, stock back, refunded
+        assertThat(orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(catalog.available("lamp")).isEqualTo(12);
+        assertThat(refunded).containsExactly("pay-3");
+    }
+
+    @Test
+    void cancel_shouldConflict_whenTheOrderShippedWhileBeingCancelled() {
+        // given: a fulfilling order that ships between the cancel's read and its write
+        givenLampsAndBulb();
+        Order order = service.checkout(USER, ADDRESS, "standard");
+        Order paid = orders.transition(order, OrderStatus.PAID, clock.instant(), false,
+                OrderRepository.Reservation.UNEXPIRED);
+        Order fulfilling = orders.transition(paid, OrderStatus.FULFILLING, clock.instant(), false,
+                OrderRepository.Reservation.ANY);
+        orders.beforeNextTransition = () -> orders.store(fulfilling.withStatus(OrderStatus.SHIPPED, clock.instant()));
+
+        // when / then
+        assertThatThrownBy(() -> service.cancel(USER, order.orderId())).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.getMessage()).contains("SHIPPED"));
+        assertThat(orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(catalog.available("lamp")).isEqualTo(10);
+    }
+
     private String paidOrderId;
 
     private static Order withPayment(Order order, String paymentId, String status, long refunded) {

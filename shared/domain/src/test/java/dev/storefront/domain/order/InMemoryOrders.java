@@ -32,6 +32,8 @@ final class InMemoryOrders implements OrderRepository {
     int writes;
     /** Runs before the next place only: lets a test change the cart between pricing and placing. */
     Runnable beforeNextPlace;
+    /** Runs before the next transition only: lets a test move the order between reading and changing it. */
+    Runnable beforeNextTransition;
 
     InMemoryOrders(InMemoryCarts.Catalog catalog, InMemoryCarts.Carts carts) {
         this.catalog = catalog;
@@ -94,7 +96,17 @@ final class InMemoryOrders implements OrderRepository {
     }
 
     @Override
-    public synchronized Order transition(Order order, OrderStatus target, Instant now, boolean returnStock,
+    public Order transition(Order order, OrderStatus target, Instant now, boolean returnStock,
+            Reservation reservation) {
+        Runnable hook = beforeNextTransition;
+        beforeNextTransition = null;
+        if (hook != null) {
+            hook.run();
+        }
+        return transitionNow(order, target, now, returnStock, reservation);
+    }
+
+    private synchronized Order transitionNow(Order order, OrderStatus target, Instant now, boolean returnStock,
             Reservation reservation) {
         if (!order.status().canMoveTo(target)) {
             throw new IllegalArgumentException(order.status() + " cannot move to " + target);

@@ -76,7 +76,12 @@ final class InMemoryShipping implements ShipmentRepository {
                         s.status().name()));
     }
 
-    /** The orders table of the same store. */
+    @Override
+    public synchronized Optional<Order> findOrder(String orderId) {
+        return Optional.ofNullable(orders.get(orderId));
+    }
+
+    /** The orders table of the same store (the shopper's side: cancelling). */
     OrderRepository orders() {
         return orderView;
     }

@@ -38,7 +38,7 @@ class ShipmentServiceTest {
     private final ShipmentService service = service(new TrackingNumbers(new SplittableRandom(7)));
 
     private ShipmentService service(TrackingNumbers numbers) {
-        return new ShipmentService(store.orders(), store, ShippingRates.defaults("USD"), numbers,
+        return new ShipmentService(store, ShippingRates.defaults("USD"), numbers,
                 new IdGenerator(clock, new SecureRandom()), clock);
     }
 

@@ -9,6 +9,7 @@ public final class EnvVars {
     public static final String PRODUCTS_TABLE = "STOREFRONT_PRODUCTS_TABLE";
     public static final String CARTS_TABLE = "STOREFRONT_CARTS_TABLE";
     public static final String PAYMENTS_TABLE = "STOREFRONT_PAYMENTS_TABLE";
+    public static final String SHIPMENTS_TABLE = "STOREFRONT_SHIPMENTS_TABLE";
     /** Secrets Manager secret: the payment webhook signing secret (at least 16 bytes). */
     public static final String PAYMENT_WEBHOOK_SECRET_ARN = "STOREFRONT_PAYMENT_WEBHOOK_SECRET_ARN";
     /** Local runs only: the payment webhook signing secret itself. */
