@@ -20,7 +20,12 @@ class DynamoDbCartRepositoryIT {
     private static final Instant ADDED = Instant.parse("2026-11-22T10:15:30.123456789Z");
     private static final Instant UPDATED = Instant.parse("2026-11-22T10:20:00.5Z");
 
-    private final LocalTables local = LocalTables.get();
+    final LocalTables local = tables();
+
+    /** The DynamoDB these tests run against; {@code *LocalStackIT} runs them again on LocalStack. */
+    LocalTables tables() {
+        return LocalTables.get();
+    }
     private final String table = local.table("CartsTable");
     private final DynamoDbCartRepository repository = new DynamoDbCartRepository(local.client, table);
 

@@ -16,7 +16,12 @@ class DynamoDbIdempotencyStoreIT {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
-    private final LocalTables local = LocalTables.get();
+    final LocalTables local = tables();
+
+    /** The DynamoDB these tests run against; {@code *LocalStackIT} runs them again on LocalStack. */
+    LocalTables tables() {
+        return LocalTables.get();
+    }
     private final DynamoDbIdempotencyStore store =
             new DynamoDbIdempotencyStore(local.enhanced, local.table("IdempotencyTable"));
 

@@ -40,7 +40,12 @@ class DynamoDbOrderRepositoryIT {
             "Springfield", "IL", "62704", "US");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final LocalTables local = LocalTables.get();
+    final LocalTables local = tables();
+
+    /** The DynamoDB these tests run against; {@code *LocalStackIT} runs them again on LocalStack. */
+    LocalTables tables() {
+        return LocalTables.get();
+    }
     private final String ordersTable = local.table("OrdersTable");
     private final DynamoDbProductRepository products =
             new DynamoDbProductRepository(local.enhanced, local.table("ProductsTable"));

@@ -22,7 +22,12 @@ class DynamoDbProductRepositoryIT {
 
     private static final Instant CREATED = Instant.parse("2026-11-22T10:15:30.123Z");
 
-    private final LocalTables local = LocalTables.get();
+    final LocalTables local = tables();
+
+    /** The DynamoDB these tests run against; {@code *LocalStackIT} runs them again on LocalStack. */
+    LocalTables tables() {
+        return LocalTables.get();
+    }
     private final DynamoDbProductRepository repository =
             new DynamoDbProductRepository(local.enhanced, local.table("ProductsTable"));
 

@@ -29,7 +29,12 @@ class DynamoDbShipmentRepositoryIT {
     private static final ShippingAddress ADDRESS = new ShippingAddress("Ada Lovelace", "12 Analytical Row", null,
             "Springfield", "IL", "62704", "US");
 
-    private final LocalTables local = LocalTables.get();
+    final LocalTables local = tables();
+
+    /** The DynamoDB these tests run against; {@code *LocalStackIT} runs them again on LocalStack. */
+    LocalTables tables() {
+        return LocalTables.get();
+    }
     private final String ordersTable = local.table("OrdersTable");
     private final String shipmentsTable = local.table("ShipmentsTable");
     private final DynamoDbShipmentRepository repository = new DynamoDbShipmentRepository(local.client,

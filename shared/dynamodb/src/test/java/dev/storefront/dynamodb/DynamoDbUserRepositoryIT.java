@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class DynamoDbUserRepositoryIT {
 
-    private final LocalTables local = LocalTables.get();
+    final LocalTables local = tables();
+
+    /** The DynamoDB these tests run against; {@code *LocalStackIT} runs them again on LocalStack. */
+    LocalTables tables() {
+        return LocalTables.get();
+    }
     private final DynamoDbUserRepository repository =
             new DynamoDbUserRepository(local.enhanced, local.table("UsersTable"));
 

@@ -7,36 +7,66 @@ import dev.storefront.localcloud.LocalAwsClients;
 import dev.storefront.localcloud.TemplateTables;
 import java.nio.file.Path;
 import java.util.Map;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * DynamoDB Local (in-process, telemetry disabled) with every table of the project's template.yaml,
- * shared by the integration tests of this module.
+ * Every table of the project's template.yaml on a DynamoDB the integration tests of this module share: DynamoDB
+ * Local in-process (telemetry disabled; {@link #get()}), or LocalStack in a container ({@link #localStack()},
+ * where Docker is available). The {@code *IT} classes take their tables from an overridable {@code tables()},
+ * and each {@code *LocalStackIT} runs the same tests again on LocalStack.
  */
 final class LocalTables {
 
-    private static LocalTables instance;
+    /** The LocalStack image the tests run against (DynamoDB and its streams). */
+    static final String LOCALSTACK_IMAGE = "localstack/localstack:4.4";
 
-    final DynamoDbLocalServer server;
+    private static LocalTables dynamoDbLocal;
+    private static LocalTables localStack;
+
     final DynamoDbClient client;
     final DynamoDbEnhancedClient enhanced;
     final Map<String, String> tableNames;
 
-    private LocalTables() {
-        server = DynamoDbLocalServer.startInMemory();
-        client = LocalAwsClients.dynamoDb(server.endpoint());
-        enhanced = DynamoDbClientFactory.enhanced(client);
+    private LocalTables(DynamoDbClient client) {
+        this.client = client;
+        this.enhanced = DynamoDbClientFactory.enhanced(client);
         CloudFormationTemplate template = CloudFormationTemplate.load(Path.of("../../template.yaml"));
-        tableNames = new TemplateTables(IntrinsicResolver.builder(template).build()).createAll(client);
+        this.tableNames = new TemplateTables(IntrinsicResolver.builder(template).build()).createAll(client);
     }
 
+    /** DynamoDB Local, in-process, started on first use and stopped when the JVM exits. */
     static synchronized LocalTables get() {
-        if (instance == null) {
-            instance = new LocalTables();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance.server::close));
+        if (dynamoDbLocal == null) {
+            DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            dynamoDbLocal = new LocalTables(LocalAwsClients.dynamoDb(server.endpoint()));
         }
-        return instance;
+        return dynamoDbLocal;
+    }
+
+    /**
+     * LocalStack's DynamoDB in a container, started on first use (Testcontainers' Ryuk removes it when the JVM
+     * exits). Its usage events are switched off: nothing leaves this machine but the image pull.
+     */
+    static synchronized LocalTables localStack() {
+        if (localStack == null) {
+            @SuppressWarnings("resource") // one container for the JVM, removed by Ryuk
+            LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
+                    .withServices(LocalStackContainer.Service.DYNAMODB)
+                    .withEnv("DISABLE_EVENTS", "1")
+                    .withEnv("DDB_LOCAL_TELEMETRY", "0");
+            container.start();
+            Map<String, String> env = Map.of(
+                    "AWS_REGION", container.getRegion(),
+                    "AWS_ENDPOINT_URL", container.getEndpoint().toString(),
+                    "AWS_ACCESS_KEY_ID", container.getAccessKey(),
+                    "AWS_SECRET_ACCESS_KEY", container.getSecretKey());
+            localStack = new LocalTables(DynamoDbClientFactory.dynamoDb(env, DynamoDbClientFactory.httpClient()));
+        }
+        return localStack;
     }
 
     String table(String logicalId) {
