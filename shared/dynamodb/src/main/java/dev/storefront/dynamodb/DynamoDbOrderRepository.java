@@ -101,6 +101,9 @@ public final class DynamoDbOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> find(String orderId) {
+        if (!Keys.isStorable(orderId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(orders).consistentRead(true)
                 .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(item));

@@ -75,6 +75,9 @@ public final class DynamoDbShipmentRepository implements ShipmentRepository {
 
     @Override
     public Optional<Shipment> find(String shipmentId) {
+        if (!Keys.isStorable(shipmentId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(shipments).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(SHIPMENT + shipmentId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toShipment(item));
@@ -82,6 +85,9 @@ public final class DynamoDbShipmentRepository implements ShipmentRepository {
 
     @Override
     public Optional<Order> findOrder(String orderId) {
+        if (!Keys.isStorable(orderId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(orders).consistentRead(true)
                 .key(orderKey(orderId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbOrderRepository.toOrder(item));

@@ -159,6 +159,15 @@ class DynamoDbShipmentRepositoryIT {
         assertThat(orders.find(order.orderId()).orElseThrow().shipment().status()).isEqualTo("LABEL_CREATED");
     }
 
+    @Test
+    void find_shouldAnswerEmpty_forIdsThatCannotBeKeys() {
+        for (String id : List.of("", "x".repeat(3000), "\u00e9".repeat(600))) {
+            assertThat(repository.find(id)).isEmpty();
+            assertThat(repository.findOrder(id)).isEmpty();
+            assertThat(orders.find(id)).isEmpty();
+        }
+    }
+
     private Shipment newShipment(Order order) {
         return Shipment.labelCreated(ids.next(), order.orderId(), order.userId(), "UPS Ground",
                 numbers.next("UPS Ground", false), NOW);

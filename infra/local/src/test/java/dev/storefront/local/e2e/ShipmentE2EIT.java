@@ -192,6 +192,8 @@ class ShipmentE2EIT {
                 "Bearer " + AccessTokens.withPayloadChanged(shopper.authorization().substring(7))), 401);
         assertThat(assertProblem(scan("01UNKNOWNSHIPMENT000000000", object("status", "IN_TRANSIT")), 404)
                 .path("type").asText()).endsWith("/shipment-not-found");
+        assertProblem(scan("x".repeat(3000), object("status", "IN_TRANSIT")), 404);
+        assertProblem(scan("%C3%A9".repeat(700), object("status", "IN_TRANSIT")), 404);
 
         // nothing was recorded
         assertThat(storedShipment(shipmentId).get("events").l()).hasSize(1);
@@ -210,6 +212,8 @@ class ShipmentE2EIT {
         assertThat(assertProblem(shipment(other, orderId), 404).path("type").asText()).endsWith("/shipment-not-found");
         assertProblem(shipment(owner, unpaid.orderId()), 404);
         assertProblem(shipment(owner, "01UNKNOWNORDER000000000000"), 404);
+        assertProblem(shipment(owner, "x".repeat(3000)), 404);
+        assertProblem(stack.getOrder(owner, "x".repeat(3000)), 404);
         assertProblem(stack.http().get("/orders/" + orderId + "/shipment"), 401);
         assertProblem(stack.http().get("/orders/" + orderId + "/shipment", "Authorization",
                 "Bearer " + AccessTokens.withPayloadChanged(owner.authorization().substring(7))), 401);
