@@ -7,11 +7,13 @@ import dev.storefront.domain.order.CheckoutService;
 import dev.storefront.domain.order.Order;
 import dev.storefront.domain.order.OrderRepository;
 import dev.storefront.platform.http.Access;
+import dev.storefront.domain.error.ConflictException;
 import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
 import dev.storefront.platform.http.Idempotency;
 import dev.storefront.platform.http.Routes;
 import dev.storefront.platform.http.SignedCursors;
+import dev.storefront.platform.metrics.BusinessMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +28,13 @@ public final class CheckoutApi {
     private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
 
     private final CheckoutService checkout;
+    private final BusinessMetrics metrics;
     private final SignedCursors cursors;
     private final Clock clock;
 
-    public CheckoutApi(CheckoutService checkout, SignedCursors cursors, Clock clock) {
+    public CheckoutApi(CheckoutService checkout, SignedCursors cursors, Clock clock, BusinessMetrics metrics) {
         this.checkout = checkout;
+        this.metrics = metrics;
         this.cursors = cursors;
         this.clock = clock;
     }
@@ -55,7 +59,16 @@ public final class CheckoutApi {
 
     private ApiResponse checkout(ApiRequest request) {
         CheckoutRequest body = request.bodyAs(CheckoutRequest.class);
-        Order order = checkout.checkout(request.caller().userId(), body.address(), body.shippingMethod());
+        Order order;
+        try {
+            order = checkout.checkout(request.caller().userId(), body.address(), body.shippingMethod());
+        } catch (ConflictException e) {
+            if ("out-of-stock".equals(e.type())) {
+                metrics.count(BusinessMetrics.CHECKOUT_OUT_OF_STOCK, 1);
+            }
+            throw e;
+        }
+        metrics.count(BusinessMetrics.ORDERS_PLACED, 1);
         return ApiResponse.created(OrderResponse.of(order, clock.instant()))
                 .withHeader("Location", "/orders/" + order.orderId());
     }

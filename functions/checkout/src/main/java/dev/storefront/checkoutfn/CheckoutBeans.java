@@ -16,6 +16,7 @@ import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
 import dev.storefront.platform.http.SignedCursors;
+import dev.storefront.platform.metrics.BusinessMetrics;
 import dev.storefront.platform.idempotency.IdempotencyGuard;
 import dev.storefront.runtime.CursorKeys;
 import dev.storefront.runtime.PaymentWiring;
@@ -33,7 +34,7 @@ public class CheckoutBeans {
 
     @Singleton
     CheckoutService checkoutService(Settings settings, DynamoDbClient client, DynamoDbEnhancedClient dynamoDb,
-            IdGenerator ids, Clock clock) {
+            IdGenerator ids, Clock clock, Secrets secrets) {
         String products = settings.required(EnvVars.PRODUCTS_TABLE);
         String carts = settings.required(EnvVars.CARTS_TABLE);
         String currency = settings.orDefault(EnvVars.CURRENCY, "USD");
@@ -58,7 +59,7 @@ public class CheckoutBeans {
                     public synchronized void refundRemaining(String paymentId, String reason) {
                         if (payments == null) {
                             payments = PaymentWiring.paymentService(settings, client,
-                                    PaymentWiring.provider(settings, client), ids, clock);
+                                    PaymentWiring.provider(settings, client, secrets), ids, clock);
                         }
                         payments.refundRemaining(paymentId, reason);
                     }
@@ -67,9 +68,9 @@ public class CheckoutBeans {
 
     @Singleton
     RequestPipeline pipeline(Settings settings, Secrets secrets, CheckoutService checkout, Clock clock,
-            Authenticator authenticator, IdempotencyGuard idempotency, ErrorMapper errors) {
+            BusinessMetrics metrics, Authenticator authenticator, IdempotencyGuard idempotency, ErrorMapper errors) {
         SignedCursors cursors = new SignedCursors(CursorKeys.load(settings, secrets));
-        return new RequestPipeline(new CheckoutApi(checkout, cursors, clock).routes(), authenticator, idempotency,
+        return new RequestPipeline(new CheckoutApi(checkout, cursors, clock, metrics).routes(), authenticator, idempotency,
                 errors);
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.domain.order.CheckoutService;
 import dev.storefront.platform.EventHandler;
+import dev.storefront.platform.metrics.BusinessMetrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ public class OrderExpiryHandler extends EventHandler {
     @Inject
     CheckoutService checkout;
 
+    @Inject
+    BusinessMetrics metrics;
+
     public OrderExpiryHandler() {
         super();
     }
@@ -40,6 +44,7 @@ public class OrderExpiryHandler extends EventHandler {
             expired = checkout.expireDue(BATCH);
             total += expired;
         } while (expired == BATCH && (context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS));
+        metrics.count(BusinessMetrics.RESERVATIONS_EXPIRED, total);
         if (total > 0) {
             LOG.info("expired {} unpaid order(s) and returned their stock", total);
         }

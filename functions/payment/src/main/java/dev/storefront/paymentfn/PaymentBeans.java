@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class PaymentBeans {
 
     @Singleton
-    PaymentProvider provider(Settings settings, DynamoDbClient client) {
-        return PaymentWiring.provider(settings, client);
+    PaymentProvider provider(Settings settings, DynamoDbClient client, Secrets secrets) {
+        return PaymentWiring.provider(settings, client, secrets);
     }
 
     @Singleton

@@ -13,6 +13,10 @@ import java.util.Locale;
  * Provider events in Stripe's shape: {@code {"id", "type", "data": {"object": {"id", "amount", "currency",
  * "metadata": {"orderId", "paymentId"}}}}}. Only {@code id} and {@code type} are required; an event without
  * the rest is acknowledged and ignored by the service.
+ *
+ * <p>The provider payment id is the one the capture returned: the object's {@code id} for a PaymentIntent
+ * ({@code payment_intent.succeeded}) and for the simulated provider's charges, but a Stripe Charge's
+ * {@code payment_intent} for {@code charge.succeeded} - Stripe payments are PaymentIntents here.
  */
 final class WebhookEvents {
 
@@ -37,7 +41,12 @@ final class WebhookEvents {
             amount = Money.of(object.path("amount").asLong(), object.path("currency").asText().toUpperCase(Locale.ROOT));
         }
         return new ProviderEvent(root.path("id").asText(), root.path("type").asText(), text(metadata, "orderId"),
-                text(metadata, "paymentId"), text(object, "id"), amount);
+                text(metadata, "paymentId"), providerPaymentId(object), amount);
+    }
+
+    private static String providerPaymentId(JsonNode object) {
+        String paymentIntent = text(object, "payment_intent");
+        return paymentIntent != null ? paymentIntent : text(object, "id");
     }
 
     private static String text(JsonNode node, String field) {

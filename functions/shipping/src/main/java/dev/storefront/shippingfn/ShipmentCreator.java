@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.domain.shipment.ShipmentService;
 import dev.storefront.platform.EventHandler;
+import dev.storefront.platform.metrics.BusinessMetrics;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
@@ -31,6 +32,9 @@ public class ShipmentCreator extends EventHandler {
     @Inject
     ShipmentService shipments;
 
+    @Inject
+    BusinessMetrics metrics;
+
     public ShipmentCreator() {
         super();
     }
@@ -56,6 +60,7 @@ public class ShipmentCreator extends EventHandler {
                 LOG.warn("stream record names order {} which does not exist", orderId);
             }
         }
+        metrics.count(BusinessMetrics.SHIPMENTS_CREATED, outcomes.getOrDefault(ShipmentService.Outcome.CREATED, 0));
         LOG.info("shipments for {} paid order(s): {}", orderIds.size(), outcomes);
         return "{\"created\":" + outcomes.getOrDefault(ShipmentService.Outcome.CREATED, 0) + "}";
     }

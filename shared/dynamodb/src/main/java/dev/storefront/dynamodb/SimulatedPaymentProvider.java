@@ -43,7 +43,7 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public Charge capture(String idempotencyKey, Money amount, String token, String orderId) {
+    public Charge capture(String idempotencyKey, Money amount, String token, String orderId, String paymentId) {
         String declineCode = switch (token) {
             case "tok_visa" -> null;
             case "tok_chargeDeclined" -> "card_declined";

@@ -8,7 +8,12 @@ import dev.storefront.dynamodb.DynamoDbPaymentRepository;
 import dev.storefront.dynamodb.SimulatedPaymentProvider;
 import dev.storefront.platform.config.EnvVars;
 import dev.storefront.platform.config.Settings;
+import dev.storefront.stripe.StripePaymentProvider;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -17,17 +22,30 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class PaymentWiring {
 
+    static final Duration STRIPE_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Shorter than the adapter's default: the functions time out after 10 s, and a Stripe call that gives up
+     * at 7 s still answers a clean 503 (retry with the same key) instead of dying with the invocation.
+     */
+    static final Duration STRIPE_REQUEST_TIMEOUT = Duration.ofSeconds(7);
+
     private PaymentWiring() {
     }
 
-    /** The configured provider ({@code STOREFRONT_PAYMENT_PROVIDER}, default {@code simulated}). */
-    public static PaymentProvider provider(Settings settings, DynamoDbClient client) {
+    /**
+     * The configured provider ({@code STOREFRONT_PAYMENT_PROVIDER}): {@code simulated} (default) or {@code stripe},
+     * whose API key is the secret {@code STOREFRONT_STRIPE_SECRET_ARN} names - or, locally and in tests,
+     * {@code STOREFRONT_STRIPE_API_KEY} itself, with {@code STOREFRONT_STRIPE_API_BASE} pointing at e.g. a
+     * stripe-mock.
+     */
+    public static PaymentProvider provider(Settings settings, DynamoDbClient client, Secrets secrets) {
         String name = settings.orDefault(EnvVars.PAYMENT_PROVIDER, "simulated");
-        if (!name.equals("simulated")) {
-            throw new Settings.InvalidSettingException(EnvVars.PAYMENT_PROVIDER,
-                    "must be simulated (the only provider built so far)");
-        }
-        return new SimulatedPaymentProvider(client, settings.required(EnvVars.PAYMENTS_TABLE));
+        return switch (name) {
+            case "simulated" -> new SimulatedPaymentProvider(client, settings.required(EnvVars.PAYMENTS_TABLE));
+            case "stripe" -> stripe(settings, secrets);
+            default -> throw new Settings.InvalidSettingException(EnvVars.PAYMENT_PROVIDER,
+                    "must be simulated or stripe");
+        };
     }
 
     public static PaymentService paymentService(Settings settings, DynamoDbClient client, PaymentProvider provider,
@@ -37,5 +55,34 @@ public final class PaymentWiring {
                 settings.required(EnvVars.CARTS_TABLE)),
                 new DynamoDbPaymentRepository(client, settings.required(EnvVars.PAYMENTS_TABLE), orders), provider, ids,
                 clock);
+    }
+
+    private static PaymentProvider stripe(Settings settings, Secrets secrets) {
+        URI base = settings.optional(EnvVars.STRIPE_API_BASE).map(PaymentWiring::httpUrl)
+                .orElse(StripePaymentProvider.DEFAULT_BASE_URL);
+        boolean local = settings.optional(EnvVars.STRIPE_API_KEY).isPresent();
+        String key = local ? settings.required(EnvVars.STRIPE_API_KEY)
+                : Objects.requireNonNullElse(secrets.string(settings.required(EnvVars.STRIPE_SECRET_ARN)), "").trim();
+        try {
+            return new StripePaymentProvider(key, base, STRIPE_CONNECT_TIMEOUT, STRIPE_REQUEST_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            // The key stays out of the message.
+            throw local ? new Settings.InvalidSettingException(EnvVars.STRIPE_API_KEY,
+                    "must be a Stripe secret key sk_... or restricted key rk_...")
+                    : new Settings.InvalidSettingException(EnvVars.STRIPE_SECRET_ARN,
+                            "must name a secret whose value is a Stripe secret key sk_... or restricted key rk_...");
+        }
+    }
+
+    private static URI httpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new Settings.InvalidSettingException(EnvVars.STRIPE_API_BASE, "must be an http(s) URL");
     }
 }

@@ -14,9 +14,12 @@ public interface PaymentProvider {
     /**
      * Charges {@code amount} to the payment method {@code token} and captures it at once.
      *
+     * @param orderId the order paid, recorded with the charge at the provider
+     * @param paymentId our payment id, recorded with the charge at the provider so that its webhook events name
+     *     the attempt (a capture whose attempt died before recording it is completed from them)
      * @throws ProviderUnavailableException the outcome is unknown (timeout, 5xx); retrying with the same key is safe
      */
-    Charge capture(String idempotencyKey, Money amount, String token, String orderId);
+    Charge capture(String idempotencyKey, Money amount, String token, String orderId, String paymentId);
 
     /**
      * Refunds {@code amount} of a captured charge.

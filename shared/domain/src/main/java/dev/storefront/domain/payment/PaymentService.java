@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,8 @@ public final class PaymentService {
     public static final Duration EVENT_MEMORY = Duration.ofDays(30);
     /** Characters of a refund's reason at most. */
     public static final int MAX_REASON = 500;
+    /** Event types that report a captured charge: the simulated provider's and Stripe's two. */
+    public static final Set<String> SUCCEEDED_EVENTS = Set.of("charge.succeeded", "payment_intent.succeeded");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
     private final OrderRepository orders;
@@ -96,7 +99,7 @@ public final class PaymentService {
         } catch (PaymentRepository.SlotTakenException e) {
             throw inProgress();
         }
-        PaymentProvider.Charge charge = provider.capture("pay-" + paymentId, order.total(), token, orderId);
+        PaymentProvider.Charge charge = provider.capture("pay-" + paymentId, order.total(), token, orderId, paymentId);
         if (!charge.isCaptured()) {
             payments.release(orderId, paymentId);
             throw new PaymentDeclinedException(charge.declineCode());
@@ -171,12 +174,14 @@ public final class PaymentService {
     }
 
     /**
-     * Handles a verified provider event. {@code charge.succeeded} completes a payment whose attempt charged the
-     * card but never recorded it (its instance died): the capture is recorded with the order's move to
-     * {@code PAID}, or refunded at once if the order can no longer be paid. Everything else - other types,
-     * unknown orders, payments recorded or declined already, amounts that do not match the order - is
-     * acknowledged and ignored, so replayed, late or out-of-order events never corrupt state. An event is
-     * remembered only once handled, so a delivery that failed is handled when the provider retries it.
+     * Handles a verified provider event. A succeeded charge ({@link #SUCCEEDED_EVENTS}) completes a payment whose
+     * attempt charged the card but never recorded it (its instance died): the capture is recorded with the order's
+     * move to {@code PAID}, or refunded at once if the order can no longer be paid. Stripe reports one payment
+     * twice - {@code payment_intent.succeeded} and {@code charge.succeeded}, both naming the PaymentIntent, our
+     * provider payment id - and whichever comes first records it; the other finds the slot paid and is ignored.
+     * Everything else - other types, unknown orders, payments recorded or declined already, amounts that do not
+     * match the order - is acknowledged and ignored, so replayed, late or out-of-order events never corrupt state.
+     * An event is remembered only once handled, so a delivery that failed is handled when the provider retries it.
      *
      * @return what happened: {@code duplicate}, {@code ignored}, {@code captured} or {@code refunded}
      */
@@ -190,7 +195,7 @@ public final class PaymentService {
     }
 
     private String apply(ProviderEvent event) {
-        if (!"charge.succeeded".equals(event.type()) || event.orderId() == null || event.paymentId() == null
+        if (!SUCCEEDED_EVENTS.contains(event.type()) || event.orderId() == null || event.paymentId() == null
                 || event.providerPaymentId() == null || event.amount() == null) {
             return "ignored";
         }

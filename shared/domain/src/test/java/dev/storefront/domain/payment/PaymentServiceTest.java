@@ -63,7 +63,7 @@ class PaymentServiceTest {
         assertThat(payment.refundedAmount()).isEqualTo(Money.zero("USD"));
         assertThat(payment.provider()).isEqualTo("fake");
         assertThat(provider.captures).containsExactly(
-                new Capture("pay-" + payment.paymentId(), TOTAL, "tok_visa", ORDER));
+                new Capture("pay-" + payment.paymentId(), TOTAL, "tok_visa", ORDER, payment.paymentId()));
         assertThat(provider.refunds).isEmpty();
         Order order = store.order(ORDER);
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
@@ -206,6 +206,71 @@ class PaymentServiceTest {
         assertThat(store.order(ORDER).status()).isEqualTo(OrderStatus.PAID);
         assertThat(store.order(ORDER).payment().paymentId()).isEqualTo(paymentId);
         assertThat(provider.charges).hasSize(1);
+    }
+
+    @Test
+    void webhook_shouldRecordACaptureItsAttemptNeverRecorded_fromStripesPaymentIntentSucceeded() {
+        // given: an attempt charged (Stripe: a PaymentIntent) and died before recording
+        store.put(unpaidOrder(ORDER, USER));
+        provider.dieAfterCharging = true;
+        assertThatThrownBy(() -> service.pay(USER, ORDER, "tok_visa")).isInstanceOf(InstanceDied.class);
+        Capture attempt = provider.captures.get(0);
+        String paymentIntent = provider.charges.get(attempt.idempotencyKey());
+
+        // when: Stripe reports the PaymentIntent with the metadata the capture sent
+        String outcome = service.handle(new ProviderEvent("evt_pi", "payment_intent.succeeded", attempt.orderId(),
+                attempt.paymentId(), paymentIntent, TOTAL));
+
+        // then: recorded under the PaymentIntent's id, the id refunds go to
+        assertThat(outcome).isEqualTo("captured");
+        assertThat(store.order(ORDER).status()).isEqualTo(OrderStatus.PAID);
+        Payment payment = store.find(attempt.paymentId()).orElseThrow();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(payment.providerPaymentId()).isEqualTo(paymentIntent);
+        assertThat(provider.refunds).isEmpty();
+    }
+
+    @Test
+    void webhook_shouldRecordOnce_whenStripeReportsBothThePaymentIntentAndItsCharge() {
+        // given: an attempt that died after charging
+        store.put(unpaidOrder(ORDER, USER));
+        provider.dieAfterCharging = true;
+        assertThatThrownBy(() -> service.pay(USER, ORDER, "tok_visa")).isInstanceOf(InstanceDied.class);
+        Capture attempt = provider.captures.get(0);
+        String paymentIntent = provider.charges.get(attempt.idempotencyKey());
+
+        // when: both events of one payment arrive, the charge's first (they are not ordered)
+        String charge = service.handle(new ProviderEvent("evt_ch", "charge.succeeded", attempt.orderId(),
+                attempt.paymentId(), paymentIntent, TOTAL));
+        String intent = service.handle(new ProviderEvent("evt_pi", "payment_intent.succeeded", attempt.orderId(),
+                attempt.paymentId(), paymentIntent, TOTAL));
+
+        // then: one capture, no refund
+        assertThat(charge).isEqualTo("captured");
+        assertThat(intent).isEqualTo("ignored");
+        assertThat(store.payments).hasSize(1);
+        assertThat(store.order(ORDER).payment().paymentId()).isEqualTo(attempt.paymentId());
+        assertThat(provider.refunds).isEmpty();
+    }
+
+    @Test
+    void webhook_shouldIgnoreStripesOtherEvents_andPaymentIntentsWithoutOurMetadata() {
+        // given: an attempt that died after charging
+        store.put(unpaidOrder(ORDER, USER));
+        provider.dieAfterCharging = true;
+        assertThatThrownBy(() -> service.pay(USER, ORDER, "tok_visa")).isInstanceOf(InstanceDied.class);
+        Capture attempt = provider.captures.get(0);
+        String paymentIntent = provider.charges.get(attempt.idempotencyKey());
+
+        // when / then: a failed attempt, a refund, and a PaymentIntent made outside the storefront
+        assertThat(service.handle(new ProviderEvent("evt_f", "payment_intent.payment_failed", attempt.orderId(),
+                attempt.paymentId(), paymentIntent, TOTAL))).isEqualTo("ignored");
+        assertThat(service.handle(new ProviderEvent("evt_r", "charge.refunded", attempt.orderId(),
+                attempt.paymentId(), paymentIntent, TOTAL))).isEqualTo("ignored");
+        assertThat(service.handle(new ProviderEvent("evt_m", "payment_intent.succeeded", null, null, paymentIntent,
+                TOTAL))).isEqualTo("ignored");
+        assertThat(store.order(ORDER).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(store.payments).isEmpty();
     }
 
     @Test
@@ -560,7 +625,7 @@ class PaymentServiceTest {
         }
     }
 
-    private record Capture(String idempotencyKey, Money amount, String token, String orderId) {
+    private record Capture(String idempotencyKey, Money amount, String token, String orderId, String paymentId) {
     }
 
     private record Refund(String idempotencyKey, String providerPaymentId, Money amount) {
@@ -591,8 +656,9 @@ class PaymentServiceTest {
         }
 
         @Override
-        public synchronized Charge capture(String idempotencyKey, Money amount, String token, String orderId) {
-            captures.add(new Capture(idempotencyKey, amount, token, orderId));
+        public synchronized Charge capture(String idempotencyKey, Money amount, String token, String orderId,
+                String paymentId) {
+            captures.add(new Capture(idempotencyKey, amount, token, orderId, paymentId));
             Charge outcome = outcomes.computeIfAbsent(idempotencyKey, key -> switch (token) {
                 case "tok_visa" -> {
                     String id = "ch_" + ++sequence;

@@ -14,8 +14,14 @@ public final class EnvVars {
     public static final String PAYMENT_WEBHOOK_SECRET_ARN = "STOREFRONT_PAYMENT_WEBHOOK_SECRET_ARN";
     /** Local runs only: the payment webhook signing secret itself. */
     public static final String PAYMENT_WEBHOOK_SECRET = "STOREFRONT_PAYMENT_WEBHOOK_SECRET";
-    /** The card processor: {@code simulated} (default). */
+    /** The card processor: {@code simulated} (default) or {@code stripe}. */
     public static final String PAYMENT_PROVIDER = "STOREFRONT_PAYMENT_PROVIDER";
+    /** Secrets Manager secret: the Stripe secret ({@code sk_...}) or restricted ({@code rk_...}) API key. */
+    public static final String STRIPE_SECRET_ARN = "STOREFRONT_STRIPE_SECRET_ARN";
+    /** Local runs and tests only: the Stripe API key itself (instead of {@link #STRIPE_SECRET_ARN}). */
+    public static final String STRIPE_API_KEY = "STOREFRONT_STRIPE_API_KEY";
+    /** Local runs and tests only: the Stripe API's base URL, e.g. a stripe-mock (default https://api.stripe.com). */
+    public static final String STRIPE_API_BASE = "STOREFRONT_STRIPE_API_BASE";
     public static final String ORDERS_TABLE = "STOREFRONT_ORDERS_TABLE";
     /** Seconds an unpaid order holds its stock (default 900). */
     public static final String RESERVATION_TTL_SECONDS = "STOREFRONT_RESERVATION_TTL_SECONDS";

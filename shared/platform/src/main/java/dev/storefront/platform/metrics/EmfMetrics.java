@@ -1,0 +1,74 @@
+package dev.storefront.platform.metrics;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/**
+ * {@link BusinessMetrics} in CloudWatch's embedded metric format: each count is one JSON document on its own line
+ * of standard output, the channel of the function's JSON logs, from which CloudWatch Logs extracts the metric -
+ * no API call on the request path and no {@code cloudwatch:PutMetricData} permission. Locally the lines show in
+ * the gateway's output.
+ *
+ * <pre>{"_aws":{"Timestamp":1700000000000,"CloudWatchMetrics":[{"Namespace":"Storefront",
+ *   "Dimensions":[["Service"]],"Metrics":[{"Name":"OrdersPlaced","Unit":"Count"}]}]},
+ *   "Service":"storefront-checkout","OrdersPlaced":1}</pre>
+ */
+public final class EmfMetrics implements BusinessMetrics {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String service;
+    private final PrintStream out;
+    private final Clock clock;
+
+    public EmfMetrics(String service, PrintStream out, Clock clock) {
+        this.service = service;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    @Override
+    public void count(String name, long value) {
+        if (value == 0) {
+            return;
+        }
+        out.println(document(name, value));
+    }
+
+    String document(String name, long value) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("_aws");
+            json.writeNumberField("Timestamp", clock.millis());
+            json.writeArrayFieldStart("CloudWatchMetrics");
+            json.writeStartObject();
+            json.writeStringField("Namespace", NAMESPACE);
+            json.writeArrayFieldStart("Dimensions");
+            json.writeStartArray();
+            json.writeString("Service");
+            json.writeEndArray();
+            json.writeEndArray();
+            json.writeArrayFieldStart("Metrics");
+            json.writeStartObject();
+            json.writeStringField("Name", name);
+            json.writeStringField("Unit", "Count");
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeStringField("Service", service);
+            json.writeNumberField(name, value);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return text.toString();
+    }
+}
