@@ -1,15 +1,20 @@
 package dev.storefront.accounts;
 
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.account.AccountService;
 import dev.storefront.domain.account.TokenPair;
 import dev.storefront.domain.account.User;
+import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.platform.http.Access;
 import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
 import dev.storefront.platform.http.Idempotency;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.Routes;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The accounts routes: each parses its DTO, calls the {@link AccountService} once and maps the result.
@@ -37,6 +42,31 @@ public final class AccountsApi {
                 .get("/me", Access.signedIn(), this::me)
                 .get("/.well-known/jwks.json", Access.anonymous(), this::jwks)
                 .build();
+    }
+
+    /**
+     * What primes these routes before a SnapStart snapshot (see {@code ApiHandler}); each reads only keys no data
+     * can have and writes nothing durable:
+     * <ul>
+     *   <li>login of {@link ReservedKeys#ABSENT_EMAIL}: the throttle's status (Redis), the email lookup (DynamoDB),
+     *       Argon2id on the dummy hash, the failure count - kept for seconds only for that email - and the 401;</li>
+     *   <li>refresh and logout of a token that was never issued: the session lookup (401, 204);</li>
+     *   <li>signup of a body signup refuses (400) - a valid signup would create an account;</li>
+     *   <li>{@code GET /me} of an absent user (404) and the JWKS.</li>
+     * </ul>
+     */
+    static List<PrimingRequest> primingRequests() {
+        Principal absentUser = new Principal(ReservedKeys.ABSENT_ID, Set.of(Role.SHOPPER));
+        String absentToken = "{\"refreshToken\":\"" + ReservedKeys.ABSENT_ID + "\"}";
+        return List.of(
+                PrimingRequest.route("POST /auth/login").jsonBody("{\"email\":\"" + ReservedKeys.ABSENT_EMAIL
+                        + "\",\"password\":\"prime-password-0000\"}").expect(401),
+                PrimingRequest.route("POST /auth/refresh").jsonBody(absentToken).expect(401),
+                PrimingRequest.route("POST /auth/logout").jsonBody(absentToken).expect(204),
+                PrimingRequest.route("POST /auth/signup").jsonBody("{\"email\":\"" + ReservedKeys.ABSENT_EMAIL
+                        + "\",\"password\":\"short\",\"name\":\"Prime\"}").expect(400),
+                PrimingRequest.route("GET /me").as(absentUser).expect(404),
+                PrimingRequest.route("GET /.well-known/jwks.json"));
     }
 
     private ApiResponse signup(ApiRequest request) {

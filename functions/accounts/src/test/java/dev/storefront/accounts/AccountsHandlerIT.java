@@ -82,6 +82,22 @@ class AccountsHandlerIT {
         assertThat(forged.get("headers").get("WWW-Authenticate").asText()).startsWith("Bearer");
     }
 
+    @Test
+    void login_shouldAnswer400NamingTheEmail_whenItIsLongerThanAnyAccountCanHave() throws IOException {
+        // given: found by fuzzing - an email over the users table's 2 KB key limit was a 500
+        ObjectNode login = event("login.json");
+        login.put("body", JSON.writeValueAsString(Map.of("email", "a".repeat(3000) + "@example.com",
+                "password", "correct horse battery")));
+
+        // when
+        JsonNode response = invoke(login);
+
+        // then
+        assertThat(response.get("statusCode").asInt()).as("%s", response).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.get("body").asText());
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("email");
+    }
+
     private static ObjectNode event(String name) throws IOException {
         return (ObjectNode) JSON.readTree(EVENTS.resolve(name).toFile());
     }

@@ -1,5 +1,6 @@
 package dev.storefront.catalog;
 
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.domain.catalog.CatalogService;
 import dev.storefront.domain.catalog.Product;
@@ -8,6 +9,7 @@ import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
 import dev.storefront.platform.http.HttpException;
 import dev.storefront.platform.http.Idempotency;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.Routes;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,6 +39,17 @@ public final class CatalogApi {
                 .route("DELETE /admin/products/{productId}", admin, Idempotency.IGNORED, this::archive)
                 .get("/products/{productId}", Access.anonymous(), this::get)
                 .build();
+    }
+
+    /**
+     * What primes these routes before a SnapStart snapshot (see {@code ApiHandler}): the product detail of an id
+     * no product can have - cache miss (Redis), the miss's stampede lock (a key that expires in
+     * {@code RedisProductCache.LOCK_MILLIS}), the table read, 404; nothing is cached or counted for an unknown
+     * product. The admin routes write, so they are primed up to their token check only (by {@code ApiHandler}).
+     */
+    static List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.route("GET /products/{productId}")
+                .pathParameter("productId", ReservedKeys.ABSENT_ID).expect(404));
     }
 
     private ApiResponse create(ApiRequest request) {

@@ -1,9 +1,11 @@
 package dev.storefront.catalog;
 
 import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.RequestPipeline;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Lambda entry point of the catalog function: catalog administration and product detail. */
 public class CatalogHandler extends ApiHandler {
@@ -22,5 +24,10 @@ public class CatalogHandler extends ApiHandler {
     @Override
     protected RequestPipeline pipeline() {
         return pipeline;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return CatalogApi.primingRequests();
     }
 }

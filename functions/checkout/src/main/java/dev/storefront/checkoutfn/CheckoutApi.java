@@ -1,5 +1,7 @@
 package dev.storefront.checkoutfn;
 
+import dev.storefront.domain.ReservedKeys;
+import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.domain.error.FieldError;
 import dev.storefront.domain.error.ValidationException;
@@ -11,6 +13,7 @@ import dev.storefront.domain.error.ConflictException;
 import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
 import dev.storefront.platform.http.Idempotency;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.Routes;
 import dev.storefront.platform.http.SignedCursors;
 import dev.storefront.platform.metrics.BusinessMetrics;
@@ -49,6 +52,24 @@ public final class CheckoutApi {
                 .get("/orders/{orderId}", shopper, this::get)
                 .post("/orders/{orderId}/cancel", shopper, Idempotency.HONOURED, this::cancel)
                 .build();
+    }
+
+    /**
+     * What primes these routes before a SnapStart snapshot (see {@code ApiHandler}), as a shopper id no account
+     * can have (this function cannot mint a token; {@code ApiHandler} primes the token check with a forged one):
+     * an order that cannot exist (404), the shopper's order list (empty, 200), and a quote - which has no side
+     * effects - for a valid address and the shopper's empty cart (400 empty-cart). Checkout and cancel write.
+     */
+    static List<PrimingRequest> primingRequests() {
+        Principal absentShopper = new Principal(ReservedKeys.ABSENT_ID, Set.of(Role.SHOPPER));
+        return List.of(
+                PrimingRequest.route("GET /orders/{orderId}").pathParameter("orderId", ReservedKeys.ABSENT_ID)
+                        .as(absentShopper).expect(404),
+                PrimingRequest.route("GET /orders").as(absentShopper),
+                PrimingRequest.route("POST /checkout/quote").jsonBody("""
+                        {"shippingAddress":{"name":"Prime","line1":"1 Main St","city":"New York","region":"NY",
+                        "postalCode":"10001","country":"US"},"shippingMethod":"standard"}""")
+                        .as(absentShopper).expect(400));
     }
 
     private ApiResponse quote(ApiRequest request) {

@@ -1,9 +1,11 @@
 package dev.storefront.checkoutfn;
 
 import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.RequestPipeline;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Lambda entry point of the checkout function: quotes, checkout and orders. */
 public class CheckoutHandler extends ApiHandler {
@@ -22,5 +24,10 @@ public class CheckoutHandler extends ApiHandler {
     @Override
     protected RequestPipeline pipeline() {
         return pipeline;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return CheckoutApi.primingRequests();
     }
 }

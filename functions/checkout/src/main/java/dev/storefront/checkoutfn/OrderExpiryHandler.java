@@ -2,11 +2,15 @@ package dev.storefront.checkoutfn;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.domain.ReservedKeys;
+import dev.storefront.domain.error.NotFoundException;
 import dev.storefront.domain.order.CheckoutService;
 import dev.storefront.platform.EventHandler;
 import dev.storefront.platform.metrics.BusinessMetrics;
+import dev.storefront.platform.snapstart.PrimingStep;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,21 @@ public class OrderExpiryHandler extends EventHandler {
 
     public OrderExpiryHandler(ApplicationContext applicationContext) {
         super(applicationContext);
+    }
+
+    @Override
+    protected String primingEvent() {
+        return """
+                {"version":"0","id":"00000000-0000-0000-0000-000000000000","detail-type":"Scheduled Event",
+                 "source":"aws.events","account":"123456789012","time":"2026-01-01T00:00:00Z","region":"us-east-1",
+                 "resources":["arn:aws:events:us-east-1:123456789012:rule/prime"],"detail":{}}""";
+    }
+
+    /** A sweep expires real orders, so priming only reads an order that cannot exist through the same table. */
+    @Override
+    protected List<PrimingStep> primingSteps() {
+        return List.of(PrimingStep.expecting("order read (absent id)", NotFoundException.class,
+                () -> checkout.get(ReservedKeys.ABSENT_ID, ReservedKeys.ABSENT_ID)));
     }
 
     @Override

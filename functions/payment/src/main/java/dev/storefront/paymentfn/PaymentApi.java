@@ -1,7 +1,9 @@
 package dev.storefront.paymentfn;
 
 import dev.storefront.domain.auth.Role;
+import dev.storefront.domain.error.NotFoundException;
 import dev.storefront.domain.payment.Payment;
+import dev.storefront.domain.payment.PaymentDeclinedException;
 import dev.storefront.domain.payment.PaymentProvider;
 import dev.storefront.domain.payment.PaymentService;
 import dev.storefront.domain.payment.ProviderEvent;
@@ -13,18 +15,29 @@ import dev.storefront.platform.http.ApiResponse;
 import dev.storefront.platform.http.HttpException;
 import dev.storefront.platform.http.Idempotency;
 import dev.storefront.platform.http.Routes;
+import dev.storefront.platform.metrics.BusinessMetrics;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The payment routes: paying and reading (role shopper), refunds (role admin). */
 public final class PaymentApi {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentApi.class);
 
+    /*
+     * What a payment id can look like (they are 26-character ULIDs). Anything else cannot name one, so it is
+     * answered as unknown without a lookup: DynamoDB refuses a key over 2048 bytes, which would otherwise
+     * surface as a 500.
+     */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final PaymentService payments;
     private final WebhookSignature webhooks;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
-    public PaymentApi(PaymentService payments, WebhookSignature webhooks, Clock clock) {
+    public PaymentApi(PaymentService payments, WebhookSignature webhooks, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.payments = payments;
         this.webhooks = webhooks;
         this.clock = clock;
@@ -46,18 +59,22 @@ public final class PaymentApi {
         Payment payment;
         try {
             payment = payments.pay(request.caller().userId(), body.orderId(), body.paymentMethod().token());
+        } catch (PaymentDeclinedException e) {
+            metrics.count(BusinessMetrics.PAYMENTS_DECLINED, 1);
+            throw e;
         } catch (PaymentProvider.ProviderUnavailableException e) {
             throw new HttpException(503, "provider-unavailable", "The payment provider did not answer; retry with the "
                     + "same Idempotency-Key in a minute - the order is not charged twice.", List.of(),
                     java.util.Map.of("Retry-After", "30"));
         }
+        metrics.count(BusinessMetrics.PAYMENTS_CAPTURED, 1);
         return ApiResponse.created(PaymentResponse.of(payment)).withHeader("Location", "/payments/" + payment.paymentId());
     }
 
     private ApiResponse refund(ApiRequest request) {
         RefundRequest body = request.bodyAs(RefundRequest.class);
         try {
-            return ApiResponse.created(RefundResponse.of(payments.refund(request.pathParameter("paymentId"), body.money(),
+            return ApiResponse.created(RefundResponse.of(payments.refund(paymentId(request), body.money(),
                     body.reason())));
         } catch (PaymentProvider.ProviderUnavailableException e) {
             LOG.error("refund of payment {} recorded but not confirmed by the provider: reconcile it", request
@@ -81,7 +98,14 @@ public final class PaymentApi {
     }
 
     private ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(PaymentResponse.of(payments.get(request.caller().userId(),
-                request.pathParameter("paymentId"))));
+        return ApiResponse.ok(PaymentResponse.of(payments.get(request.caller().userId(), paymentId(request))));
+    }
+
+    private static String paymentId(ApiRequest request) {
+        String paymentId = request.pathParameter("paymentId");
+        if (!ID.matcher(paymentId).matches()) {
+            throw new NotFoundException("payment-not-found", "No such payment.");
+        }
+        return paymentId;
     }
 }

@@ -7,6 +7,7 @@ import dev.storefront.platform.config.Settings;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
+import dev.storefront.platform.metrics.BusinessMetrics;
 import dev.storefront.platform.idempotency.IdempotencyGuard;
 import dev.storefront.runtime.PaymentWiring;
 import dev.storefront.runtime.Secrets;
@@ -34,11 +35,11 @@ public class PaymentBeans {
 
     @Singleton
     RequestPipeline pipeline(Settings settings, Secrets secrets, Clock clock, PaymentService payments,
-            Authenticator authenticator, IdempotencyGuard idempotency, ErrorMapper errors) {
+            BusinessMetrics metrics, Authenticator authenticator, IdempotencyGuard idempotency, ErrorMapper errors) {
         String secret = settings.optional(EnvVars.PAYMENT_WEBHOOK_SECRET)
                 .orElseGet(() -> secrets.string(settings.required(EnvVars.PAYMENT_WEBHOOK_SECRET_ARN)));
         WebhookSignature webhooks = new WebhookSignature(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new RequestPipeline(new PaymentApi(payments, webhooks, clock).routes(), authenticator, idempotency,
+        return new RequestPipeline(new PaymentApi(payments, webhooks, clock, metrics).routes(), authenticator, idempotency,
                 errors);
     }
 }

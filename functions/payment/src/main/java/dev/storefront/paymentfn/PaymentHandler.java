@@ -1,9 +1,11 @@
 package dev.storefront.paymentfn;
 
 import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.RequestPipeline;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Lambda entry point of the payment function. */
 public class PaymentHandler extends ApiHandler {
@@ -22,5 +24,10 @@ public class PaymentHandler extends ApiHandler {
     @Override
     protected RequestPipeline pipeline() {
         return pipeline;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return PaymentPriming.primingRequests();
     }
 }

@@ -1,15 +1,21 @@
 package dev.storefront.searchfn;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.catalog.CatalogChangeFeed;
+import dev.storefront.domain.catalog.FeedPosition;
 import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.catalog.ProductCache;
 import dev.storefront.domain.catalog.ProductStatus;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
 import dev.storefront.platform.EventHandler;
+import dev.storefront.platform.http.Json;
+import dev.storefront.platform.snapstart.PrimingStep;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +38,16 @@ public class CatalogChangePublisher extends EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogChangePublisher.class);
 
+    private static final String PRIMING_EVENT = """
+            {"Records":[{"eventID":"prime","eventName":"MODIFY","eventVersion":"1.1","eventSource":"aws:dynamodb",
+             "awsRegion":"us-east-1","dynamodb":{"Keys":{"pk":{"S":"PRODUCT#prime-00000000"}},"NewImage":{
+             "pk":{"S":"PRODUCT#prime-00000000"},"productId":{"S":"prime-00000000"},"sku":{"S":"PRIME-0"},
+             "name":{"S":"Prime"},"description":{"S":"Priming sample"},"category":{"S":"Garden"},"brand":{"S":"Prime"},
+             "priceAmount":{"N":"100"},"currency":{"S":"USD"},"available":{"N":"1"},"weightGrams":{"N":"1"},
+             "images":{"L":[{"S":"https://img.example/prime.jpg"}]},"attributes":{"M":{"material":{"S":"steel"}}},
+             "status":{"S":"ACTIVE"},"createdAt":{"S":"2026-01-01T00:00:00Z"},"updatedAt":{"S":"2026-01-01T00:00:00Z"},
+             "version":{"N":"1"}},"SequenceNumber":"1","SizeBytes":1,"StreamViewType":"NEW_AND_OLD_IMAGES"}}]}""";
+
     @Inject
     CatalogChangeFeed feed;
 
@@ -44,6 +60,33 @@ public class CatalogChangePublisher extends EventHandler {
 
     public CatalogChangePublisher(ApplicationContext applicationContext) {
         super(applicationContext);
+    }
+
+    /**
+     * A stream record of a product with an id no product can have. Publishing writes the feed, so priming parses
+     * and maps it ({@link #changed}) without publishing it, and reads the feed (below).
+     */
+    @Override
+    protected String primingEvent() {
+        return PRIMING_EVENT;
+    }
+
+    @Override
+    protected List<PrimingStep> primingSteps() {
+        return List.of(
+                new PrimingStep("stream record mapping", () -> {
+                    try {
+                        JsonNode record = Json.eventMapper().readTree(PRIMING_EVENT).path("Records").path(0);
+                        if (changed(record).isEmpty()) {
+                            throw new IllegalStateException("the sample record maps to no product");
+                        }
+                    } catch (JsonProcessingException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }),
+                // A position of an epoch no feed has: the read script only reads, and reports a gap.
+                new PrimingStep("change feed read", () -> feed.readAfter(
+                        new FeedPosition(ReservedKeys.ABSENT_ID, "0-0"), 1)));
     }
 
     @Override

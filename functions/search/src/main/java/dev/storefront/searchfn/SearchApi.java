@@ -1,9 +1,11 @@
 package dev.storefront.searchfn;
 
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.catalog.SearchResultCache;
 import dev.storefront.platform.http.Access;
 import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.Routes;
 import dev.storefront.search.SearchCatalog;
 import dev.storefront.search.SearchRequest;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +37,17 @@ public final class SearchApi {
                 .get("/products", Access.anonymous(), this::search)
                 .get("/categories", Access.anonymous(), this::categories)
                 .build();
+    }
+
+    /**
+     * What primes these routes before a SnapStart snapshot (see {@code ApiHandler}): the categories, and a search
+     * for a word no product has. Both read the change feed; the search also stores its (empty) answer in the
+     * shared answer cache for at most {@code STOREFRONT_SEARCH_RESULT_CACHE_SECONDS} + 10 %, under the key of the
+     * catalog state it was computed from - the answer any instance would give, never durable data.
+     */
+    static List<PrimingRequest> primingRequests() {
+        return List.of(PrimingRequest.route("GET /categories"),
+                PrimingRequest.route("GET /products").query("q", ReservedKeys.ABSENT_ID));
     }
 
     private ApiResponse search(ApiRequest request) {

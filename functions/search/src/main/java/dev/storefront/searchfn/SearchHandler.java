@@ -1,9 +1,12 @@
 package dev.storefront.searchfn;
 
 import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.RequestPipeline;
+import dev.storefront.search.SearchCatalog;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * Lambda entry point of the search function: {@code GET /products} and {@code GET /categories}. The index is
@@ -13,6 +16,9 @@ public class SearchHandler extends ApiHandler {
 
     @Inject
     RequestPipeline pipeline;
+
+    @Inject
+    SearchCatalog catalog;
 
     public SearchHandler() {
         super();
@@ -25,5 +31,16 @@ public class SearchHandler extends ApiHandler {
     @Override
     protected RequestPipeline pipeline() {
         return pipeline;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return SearchApi.primingRequests();
+    }
+
+    /** The index in the snapshot is as old as the snapshot: catch up with the feed before the first search. */
+    @Override
+    protected void restored() {
+        catalog.syncBeforeNextSearch();
     }
 }

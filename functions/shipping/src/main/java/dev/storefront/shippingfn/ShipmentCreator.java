@@ -2,13 +2,17 @@ package dev.storefront.shippingfn;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.domain.ReservedKeys;
+import dev.storefront.domain.error.NotFoundException;
 import dev.storefront.domain.shipment.ShipmentService;
 import dev.storefront.platform.EventHandler;
 import dev.storefront.platform.metrics.BusinessMetrics;
+import dev.storefront.platform.snapstart.PrimingStep;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -41,6 +45,22 @@ public class ShipmentCreator extends EventHandler {
 
     public ShipmentCreator(ApplicationContext applicationContext) {
         super(applicationContext);
+    }
+
+    /** A stream record naming an order that cannot exist; parsed, not handled (handling creates shipments). */
+    @Override
+    protected String primingEvent() {
+        return """
+                {"Records":[{"eventID":"prime","eventName":"MODIFY","eventSource":"aws:dynamodb","awsRegion":"us-east-1",
+                 "dynamodb":{"Keys":{"orderId":{"S":"prime-00000000"}},"NewImage":{"orderId":{"S":"prime-00000000"},
+                 "status":{"S":"PAID"}},"SequenceNumber":"1","SizeBytes":1,"StreamViewType":"NEW_IMAGE"}}]}""";
+    }
+
+    /** The order read a creation starts with, through the read-only lookup, for an order that cannot exist. */
+    @Override
+    protected List<PrimingStep> primingSteps() {
+        return List.of(PrimingStep.expecting("order read (absent id)", NotFoundException.class,
+                () -> shipments.forOrder(ReservedKeys.ABSENT_ID, false, ReservedKeys.ABSENT_ID)));
     }
 
     @Override

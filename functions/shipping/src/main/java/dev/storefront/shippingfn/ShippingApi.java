@@ -1,6 +1,7 @@
 package dev.storefront.shippingfn;
 
 import dev.storefront.domain.Money;
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.domain.checkout.ShippingAddressRules;
@@ -13,6 +14,7 @@ import dev.storefront.platform.http.Access;
 import dev.storefront.platform.http.ApiRequest;
 import dev.storefront.platform.http.ApiResponse;
 import dev.storefront.platform.http.Idempotency;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.Routes;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,18 @@ public final class ShippingApi {
                 .post("/admin/shipments/{shipmentId}/events", Access.role(Role.ADMIN), Idempotency.HONOURED,
                         this::recordEvent)
                 .build();
+    }
+
+    /**
+     * What primes these routes before a SnapStart snapshot (see {@code ApiHandler}): a rate enquiry (no I/O),
+     * and the shipment of an order that cannot exist, read as a shopper id no account can have (404). Scans write.
+     */
+    static List<PrimingRequest> primingRequests() {
+        return List.of(
+                PrimingRequest.route("GET /shipping/rates").query("country", "US").query("postalCode", "10001")
+                        .query("weightGrams", "1200").query("subtotal", "3450"),
+                PrimingRequest.route("GET /orders/{orderId}/shipment").pathParameter("orderId", ReservedKeys.ABSENT_ID)
+                        .as(new Principal(ReservedKeys.ABSENT_ID, Set.of(Role.SHOPPER))).expect(404));
     }
 
     private ApiResponse shipment(ApiRequest request) {

@@ -1,9 +1,11 @@
 package dev.storefront.shippingfn;
 
 import dev.storefront.platform.http.ApiHandler;
+import dev.storefront.platform.http.PrimingRequest;
 import dev.storefront.platform.http.RequestPipeline;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Lambda entry point of the shipping function. */
 public class ShippingHandler extends ApiHandler {
@@ -22,5 +24,10 @@ public class ShippingHandler extends ApiHandler {
     @Override
     protected RequestPipeline pipeline() {
         return pipeline;
+    }
+
+    @Override
+    protected List<PrimingRequest> primingRequests() {
+        return ShippingApi.primingRequests();
     }
 }

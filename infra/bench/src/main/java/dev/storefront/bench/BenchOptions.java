@@ -18,10 +18,10 @@ import java.util.List;
  */
 public record BenchOptions(int runs, int warmups, List<String> variants, List<JvmMode> modes, Path repo, boolean keep) {
 
-    public static final List<String> ALL_VARIANTS = List.of("bare", "login", "signup", "jwks", "me");
+    public static final List<String> ALL_VARIANTS = List.of("bare", "login", "login-primed", "signup", "jwks", "me");
 
     static final String USAGE = """
-            usage: ColdStartBench [--runs N] [--warmups N] [--variants bare,login,signup,jwks,me]
+            usage: ColdStartBench [--runs N] [--warmups N] [--variants bare,login,login-primed,signup,jwks,me]
                                   [--mode default|c1|NAME=FLAGS]... [--repo DIR] [--keep]
               --runs N      measured fresh JVMs per variant and mode (default 10)
               --warmups N   discarded fresh JVMs per variant and mode first (default 1)

@@ -12,8 +12,9 @@ import java.util.function.ToLongFunction;
  * @param rows        variants in order, per mode
  * @param command     the command that reproduces it
  * @param environment machine and JVM
+ * @param notes       derived findings, e.g. what SnapStart priming buys the first request
  */
-public record BenchReport(List<Row> rows, String command, String environment) {
+public record BenchReport(List<Row> rows, String command, String environment, List<String> notes) {
 
     static String key(String variant, JvmMode mode) {
         return variant + "@" + mode.name();
@@ -37,7 +38,28 @@ public record BenchReport(List<Row> rows, String command, String environment) {
         String command = "DDB_LOCAL_TELEMETRY=0 ./storefront bench coldstart " + options.arguments()
                 + "\n  or: mvn -B -q -pl infra/bench -am package -DskipTests && DDB_LOCAL_TELEMETRY=0 java -cp "
                 + "'infra/bench/target/storefront-bench/lib/*' dev.storefront.bench.ColdStartBench " + options.arguments();
-        return new BenchReport(List.copyOf(rows), command, environment);
+        return new BenchReport(List.copyOf(rows), command, environment, primingNotes(options, results));
+    }
+
+    /** Per mode, when both login variants ran: the first request with and without priming (monotonic clock). */
+    static List<String> primingNotes(BenchOptions options, Map<String, List<Measurement>> results) {
+        List<String> notes = new ArrayList<>();
+        for (JvmMode mode : options.modes()) {
+            List<Measurement> plain = results.get(key("login", mode));
+            List<Measurement> primed = results.get(key("login-primed", mode));
+            if (plain == null || primed == null) {
+                continue;
+            }
+            Stats without = Stats.of(plain.stream().map(Measurement::firstInvokeMillis).toList());
+            Stats with = Stats.of(primed.stream().map(Measurement::firstInvokeMillis).toList());
+            Stats priming = Stats.of(primed.stream().map(Measurement::primeMillis).toList());
+            notes.add(String.format(Locale.ROOT, "SnapStart priming [%s]: first login request p50 %.1f ms (p90 %.1f) "
+                    + "after priming in init vs %.1f ms (p90 %.1f) without: %.1fx faster; the hooks took p50 %.0f ms "
+                    + "of init (priming before the checkpoint, re-opening after the restore), %d runs each",
+                    mode.label(), with.median(), with.p90(), without.median(), without.p90(),
+                    without.median() / with.median(), priming.median(), with.count()));
+        }
+        return List.copyOf(notes);
     }
 
     private static double median(List<Measurement> ms, ToLongFunction<Measurement> value) {
@@ -67,6 +89,7 @@ public record BenchReport(List<Row> rows, String command, String environment) {
                     row.minRatio(), row.classes(), row.jvmToMain(), row.init(), row.invoke(), row.cpu(), row.status()));
         }
         out.append('\n').append(verdict()).append('\n');
+        notes.forEach(note -> out.append(note).append('\n'));
         out.append("x median / x min: ratio to the bare handler's median / minimum in the same JVM flags; main, init, "
                 + "invoke: medians (ms) of JVM start to main, handler constructor, first handleRequest; cpu: median CPU time (ms) of "
                 + "the child, all threads.\n");
@@ -96,7 +119,9 @@ public record BenchReport(List<Row> rows, String command, String environment) {
                     row.wall().count(), row.wall().median(), row.wall().min(), row.wall().p90(), row.medianRatio(),
                     row.minRatio(), row.classes(), row.jvmToMain(), row.init(), row.invoke(), row.cpu(), row.status()));
         }
-        out.append("\n").append(verdict()).append("\n\nMachine: ").append(environment).append("\n\nCommand: `")
+        out.append("\n").append(verdict()).append("\n");
+        notes.forEach(note -> out.append("\n").append(note).append("\n"));
+        out.append("\nMachine: ").append(environment).append("\n\nCommand: `")
                 .append(command.lines().findFirst().orElse(command)).append("`\n");
         return out.toString();
     }

@@ -144,10 +144,12 @@ public final class ColdStartBench {
 
             List<Path> functionClassPath = new ArrayList<>(List.of(envDir, probe, packageRoot));
             functionClassPath.addAll(libs);
-            Map<String, String> childEnv = childEnvironment(functionEnv);
+            // As Lambda tells an on-demand initialisation (no SnapStart hooks registered) and a SnapStart one.
+            Map<String, String> childEnv = childEnvironment(functionEnv, "on-demand");
+            Map<String, String> snapStartEnv = childEnvironment(functionEnv, "snap-start");
             Map<String, String> bareEnv = childEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "bare",
                     "AWS_REGION", REGION, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", functionEnv.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"),
-                    "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"));
+                    "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"), "on-demand");
 
             Path events = repo.resolve(EVENTS);
             Path perRun = Files.createDirectories(work.resolve("events"));
@@ -157,7 +159,7 @@ public final class ColdStartBench {
             log.println("seeding " + SEED_EMAIL + " through the function (not measured)");
             Path seedResponse = responses.resolve("seed.json");
             Measurement seed = runner.run(List.of(), functionClassPath, childEnv, handler, events.resolve("signup.json"),
-                    seedResponse);
+                    seedResponse, false);
             if (seed.status() != 201) {
                 throw new IllegalStateException("seed signup answered " + seed.status() + ProbeRunner.responseText(seedResponse));
             }
@@ -171,6 +173,10 @@ public final class ColdStartBench {
                     run -> events.resolve("jwks.json")));
             all.put("login", new Variant("login", "accounts POST /auth/login", handler, functionClassPath, childEnv, 200,
                     run -> events.resolve("login.json")));
+            // What a SnapStart restore sees, minus the restore itself: init, then the hooks (priming before the
+            // checkpoint, re-opening after the restore), then the first request - the one timed as "first invoke".
+            all.put("login-primed", new Variant("login-primed", "accounts POST /auth/login, primed in init (SnapStart)",
+                    handler, functionClassPath, snapStartEnv, 200, run -> events.resolve("login.json"), true));
             String signup = Files.readString(events.resolve("signup.json"));
             if (!signup.contains(SEED_EMAIL)) {
                 throw new IllegalStateException(EVENTS + "/signup.json no longer contains " + SEED_EMAIL);
@@ -215,15 +221,16 @@ public final class ColdStartBench {
                 String runId = String.format("%s-%s-%03d", variant.name(), mode.name(), sequence.incrementAndGet());
                 Path response = responses.resolve(runId + ".json");
                 Measurement m = runner.run(mode.flagsFor(variant.name()), variant.classPath(), variant.environment(),
-                        variant.handler(), variant.events().next(runId), response);
+                        variant.handler(), variant.events().next(runId), response, variant.primed());
                 if (m.status() != variant.expectedStatus()) {
                     throw new IllegalStateException(variant.name() + " [" + mode.name() + "] answered " + m.status()
                             + ", expected " + variant.expectedStatus() + ProbeRunner.responseText(response));
                 }
-                log.printf("%s %-6s %-8s %8.1f ms %6d classes (main +%d, init %d, invoke %d ms; cpu %.0f ms)%n",
+                log.printf("%s %-12s %-8s %8.1f ms %6d classes (main +%d, init %d%s, invoke %.1f ms; cpu %.0f ms)%n",
                         warmup ? "warm-up " : "round " + (round - options.warmups() + 1), variant.name(), mode.name(),
-                        m.wallMillis(), m.loadedClasses(), m.jvmToMainMillis(), m.initMillis(), m.invokeMillis(),
-                        m.cpuMillis());
+                        m.wallMillis(), m.loadedClasses(), m.jvmToMainMillis(), m.initMillis(),
+                        variant.primed() ? String.format(" incl. priming %.0f", m.primeMillis()) : "",
+                        m.firstInvokeMillis(), m.cpuMillis());
                 if (!warmup) {
                     results.computeIfAbsent(BenchReport.key(variant.name(), mode), k -> new ArrayList<>()).add(m);
                 }
@@ -240,8 +247,17 @@ public final class ColdStartBench {
         return matcher.group(1);
     }
 
-    /** The child's whole environment: nothing of this process's but PATH, HOME and the locale. */
+    /** The child's whole environment for an on-demand initialisation (see below). */
     static Map<String, String> childEnvironment(Map<String, String> functionEnv) {
+        return childEnvironment(functionEnv, "on-demand");
+    }
+
+    /**
+     * The child's whole environment: nothing of this process's but PATH, HOME and the locale.
+     *
+     * @param initializationType what Lambda sets as {@code AWS_LAMBDA_INITIALIZATION_TYPE}
+     */
+    static Map<String, String> childEnvironment(Map<String, String> functionEnv, String initializationType) {
         Map<String, String> env = new HashMap<>();
         for (String name : List.of("PATH", "HOME", "LANG", "TZ")) {
             String value = System.getenv(name);
@@ -250,6 +266,7 @@ public final class ColdStartBench {
             }
         }
         env.put("DDB_LOCAL_TELEMETRY", "0");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
         env.putAll(functionEnv);
         return env;
     }

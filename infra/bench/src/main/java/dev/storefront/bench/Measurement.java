@@ -12,7 +12,9 @@ package dev.storefront.bench;
  * @param initMillis    the handler's constructor (the function's init)
  * @param invokeMillis  the first handleRequest
  * @param cpuMillis     CPU time of the whole child process (all threads) right after the response
+ * @param primeMillis   the SnapStart hooks (priming and restore) run after the constructor; 0 when not primed
+ * @param firstInvokeMillis the first handleRequest, timed with the monotonic clock
  */
 public record Measurement(double wallMillis, int status, long loadedClasses, long jvmToMainMillis, long initMillis,
-        long invokeMillis, double cpuMillis) {
+        long invokeMillis, double cpuMillis, double primeMillis, double firstInvokeMillis) {
 }

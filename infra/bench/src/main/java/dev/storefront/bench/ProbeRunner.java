@@ -33,9 +33,10 @@ final class ProbeRunner {
      * @param handler     handler class name
      * @param event       the event JSON file
      * @param response    where the probe writes the response JSON
+     * @param primed      run the handler's SnapStart hooks before the request
      */
     Measurement run(List<String> flags, List<Path> classPath, Map<String, String> environment, String handler,
-            Path event, Path response) {
+            Path event, Path response, boolean primed) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(flags);
@@ -45,6 +46,9 @@ final class ProbeRunner {
         command.add(handler);
         command.add(event.toString());
         command.add(response.toString());
+        if (primed) {
+            command.add("prime");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -92,7 +96,8 @@ final class ProbeRunner {
         long initDone = Long.parseLong(f[5]);
         long responded = Long.parseLong(f[6]);
         return new Measurement(wallMillis, Integer.parseInt(f[1]), Long.parseLong(f[2]), main - jvmStart,
-                initDone - main, responded - initDone, Long.parseLong(f[7]) / 1e6);
+                initDone - main, responded - initDone, Long.parseLong(f[7]) / 1e6, Long.parseLong(f[8]) / 1e6,
+                Long.parseLong(f[9]) / 1e6);
     }
 
     static IllegalStateException failure(String what, List<String> command, Deque<String> tail, Path response) {

@@ -15,9 +15,16 @@ import java.util.Map;
  * @param environment    the child's whole process environment
  * @param expectedStatus the statusCode every run must answer
  * @param events         the event of each run
+ * @param primed         run the handler's SnapStart hooks (priming, then restore) after its construction and
+ *                       before the measured request, as a restored SnapStart environment has them run
  */
 record Variant(String name, String description, String handler, List<Path> classPath, Map<String, String> environment,
-        int expectedStatus, EventSource events) {
+        int expectedStatus, EventSource events, boolean primed) {
+
+    Variant(String name, String description, String handler, List<Path> classPath, Map<String, String> environment,
+            int expectedStatus, EventSource events) {
+        this(name, description, handler, classPath, environment, expectedStatus, events, false);
+    }
 
     /** The event file of a run. */
     @FunctionalInterface

@@ -13,6 +13,8 @@ final class Banner {
         StringBuilder text = new StringBuilder();
         text.append('\n').append("Storefront local is ready at ").append(stack.baseUrl())
                 .append(String.format(" (%.1f s)%n", stack.startupTime().toMillis() / 1000.0));
+        stack.apiDocs().ifPresent(docs -> text.append("  API reference: ").append(stack.baseUrl()).append(LocalApiDocs.DOCS_PATH)
+                .append("   OpenAPI document: ").append(stack.baseUrl()).append(LocalApiDocs.OPENAPI_PATH).append('\n'));
         for (String line : stack.bannerLines()) {
             text.append("  ").append(line).append('\n');
         }

@@ -27,6 +27,11 @@ final class LocalEnvironment {
             CURSOR_SECRET_ARN, CURSOR_KEY,
             WEBHOOK_SECRET_ARN, WEBHOOK_SECRET);
 
+    /** The card processor, and (with {@code stripe}) the Stripe key and API base, e.g. a stripe-mock. */
+    static final String PAYMENT_PROVIDER = "STOREFRONT_PAYMENT_PROVIDER";
+    static final java.util.List<String> STRIPE_SETTINGS = java.util.List.of("STOREFRONT_STRIPE_API_KEY",
+            "STOREFRONT_STRIPE_API_BASE");
+
     private LocalEnvironment() {
     }
 
@@ -67,6 +72,7 @@ final class LocalEnvironment {
      */
     static Map<String, String> forFunction(FunctionDefinition function, Map<String, String> overrides, String region) {
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
+        boolean takesPayments = environment.containsKey(PAYMENT_PROVIDER);
         Map<String, Boolean> readsSecret = new LinkedHashMap<>();
         SECRETS.keySet().forEach(arn -> readsSecret.put(arn, environment.containsKey(arn)));
         apply(environment, overrides);
@@ -76,6 +82,11 @@ final class LocalEnvironment {
                 environment.remove(value);
             }
         });
+        if (!takesPayments) {
+            // Only the functions that take or give back money (their template names the provider) see the key.
+            environment.remove(PAYMENT_PROVIDER);
+            STRIPE_SETTINGS.forEach(environment::remove);
+        }
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memoryMb()));
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

@@ -40,15 +40,17 @@ public final class LocalGateway implements AutoCloseable {
     private final FunctionRuntime runtime;
     private final ObjectMapper mapper;
     private final HttpApiEvents events;
+    private final LocalApiDocs docs;
 
     private LocalGateway(HttpServer server, ExecutorService executor, RouteTable routes, FunctionRuntime runtime,
-                         ObjectMapper mapper, HttpApiEvents events) {
+                         ObjectMapper mapper, HttpApiEvents events, LocalApiDocs docs) {
         this.server = server;
         this.executor = executor;
         this.routes = routes;
         this.runtime = runtime;
         this.mapper = mapper;
         this.events = events;
+        this.docs = docs;
     }
 
     /**
@@ -58,6 +60,18 @@ public final class LocalGateway implements AutoCloseable {
      */
     public static LocalGateway start(int port, RouteTable routes, FunctionRuntime runtime, ObjectMapper mapper,
                                      String accountId) {
+        return start(port, routes, runtime, mapper, accountId, null);
+    }
+
+    /**
+     * Starts serving, with the API document's routes ({@code GET /openapi.json}, {@code GET /docs}) before the
+     * template's.
+     *
+     * @param port 0 for a free port
+     * @param docs the API document to serve, or null for none
+     */
+    public static LocalGateway start(int port, RouteTable routes, FunctionRuntime runtime, ObjectMapper mapper,
+                                     String accountId, LocalApiDocs docs) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
             AtomicInteger threads = new AtomicInteger();
@@ -70,7 +84,7 @@ public final class LocalGateway implements AutoCloseable {
             ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(true);
             server.setExecutor(executor);
             LocalGateway gateway = new LocalGateway(server, executor, routes, runtime, mapper,
-                    new HttpApiEvents(mapper, accountId, "local"));
+                    new HttpApiEvents(mapper, accountId, "local"), docs);
             server.createContext("/", gateway::handle);
             server.start();
             return gateway;
@@ -111,6 +125,13 @@ public final class LocalGateway implements AutoCloseable {
         }
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (docs != null) {
+            Optional<HttpApiResponse> local = docs.respond(exchange.getRequestMethod(), rawPath, baseUrl());
+            if (local.isPresent()) {
+                exchange.getResponseHeaders().set("X-Request-Id", requestId);
+                return local.get();
+            }
+        }
         Optional<RouteTable.Match> match = routes.match(exchange.getRequestMethod(), rawPath);
         if (match.isEmpty()) {
             return HttpApiResponse.message(404, "Not Found");

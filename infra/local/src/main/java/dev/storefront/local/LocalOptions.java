@@ -65,6 +65,17 @@ public final class LocalOptions {
         if (reservation != null && !reservation.isBlank()) {
             builder.environment("STOREFRONT_RESERVATION_TTL_SECONDS", reservation.trim());
         }
+        // The card processor: `stripe` with a key and an API base (e.g. a stripe-mock on loopback) instead of the
+        // simulated provider; passed only to the functions whose template names a provider.
+        String provider = env.get(LocalEnvironment.PAYMENT_PROVIDER);
+        if (provider != null && !provider.isBlank()) {
+            builder.environment(LocalEnvironment.PAYMENT_PROVIDER, provider.trim());
+            for (String name : LocalEnvironment.STRIPE_SETTINGS) {
+                if (env.get(name) != null && !env.get(name).isBlank()) {
+                    builder.environment(name, env.get(name).trim());
+                }
+            }
+        }
         return builder;
     }
 

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,6 +42,7 @@ public final class LocalStorefront implements AutoCloseable {
     private FunctionRuntime runtime;
     private ScheduleRunner schedules;
     private LocalGateway gateway;
+    private LocalApiDocs apiDocs;
     private List<String> bannerLines = List.of();
     private Duration startupTime;
     private boolean closed;
@@ -111,7 +113,8 @@ public final class LocalStorefront implements AutoCloseable {
         schedules.start();
 
         List<HttpRoute> routes = functions.stream().flatMap(f -> f.routes().stream()).toList();
-        gateway = LocalGateway.start(options.port(), new RouteTable(routes), runtime, mapper, ACCOUNT_ID);
+        apiDocs = LocalApiDocs.of(LocalApiDocs.besideTemplate(options.template()), mapper).orElse(null);
+        gateway = LocalGateway.start(options.port(), new RouteTable(routes), runtime, mapper, ACCOUNT_ID, apiDocs);
         resources.add(gateway);
         startupTime = Duration.ofNanos(System.nanoTime() - start);
     }
@@ -201,6 +204,11 @@ public final class LocalStorefront implements AutoCloseable {
 
     public int port() {
         return gateway.port();
+    }
+
+    /** The API document the gateway serves as {@code /openapi.json} and {@code /docs}; empty when there is none. */
+    public Optional<LocalApiDocs> apiDocs() {
+        return Optional.ofNullable(apiDocs);
     }
 
     public URI dynamoDbEndpoint() {

@@ -7,9 +7,11 @@ import dev.storefront.localcloud.CloudFormationTemplate;
 import dev.storefront.localcloud.IntrinsicResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the {@code AWS::Serverless::Function}s of a template, merging {@code Globals.Function}. */
 public final class TemplateFunctions {
@@ -19,19 +21,65 @@ public final class TemplateFunctions {
     private TemplateFunctions() {
     }
 
-    /** Every function of the template whose condition (if any) holds. */
+    /**
+     * Every function of the template whose condition (if any) holds, except CodeDeploy hooks: they exist for
+     * deployments (their environment names deployment groups and published versions), and nothing deploys locally.
+     */
     public static List<FunctionDefinition> read(IntrinsicResolver resolver) {
         CloudFormationTemplate template = resolver.template();
         Map<String, Object> globals = template.globals().get("Function") == null
                 ? Map.of() : asMap(template.globals().get("Function"));
+        Set<String> hooks = deploymentHooks(template, globals);
         List<FunctionDefinition> functions = new ArrayList<>();
         for (CloudFormationTemplate.Resource resource : template.resourcesOfType(FUNCTION_TYPE)) {
-            if (resource.condition() != null && !resolver.condition(resource.condition())) {
+            if (resource.condition() != null && !resolver.condition(resource.condition())
+                    || hooks.contains(resource.logicalId())) {
                 continue;
             }
             functions.add(definition(resolver, resource, globals));
         }
         return functions;
+    }
+
+    /** Logical ids of the functions named as {@code DeploymentPreference.Hooks} (in Globals or by a function). */
+    static Set<String> deploymentHooks(CloudFormationTemplate template, Map<String, Object> globals) {
+        Set<String> hooks = new HashSet<>();
+        List<Object> preferences = new ArrayList<>();
+        preferences.add(globals.get("DeploymentPreference"));
+        template.resourcesOfType(FUNCTION_TYPE).forEach(r -> preferences.add(r.properties().get("DeploymentPreference")));
+        for (Object preference : preferences) {
+            if (preference instanceof Map<?, ?> map && asMap(map).get("Hooks") instanceof Map<?, ?> hookMap) {
+                asMap(hookMap).values().forEach(hook -> {
+                    if (hook instanceof Map<?, ?> ref && asMap(ref).get("Ref") instanceof String id) {
+                        hooks.add(id);
+                    }
+                });
+            }
+        }
+        return hooks;
+    }
+
+    /**
+     * Every {@code HttpApi} event of every function, whatever its condition: the routes the API can have, which
+     * is what the API document must describe. Reads only the events (no environment, no code location).
+     */
+    public static List<HttpRoute> httpRoutes(IntrinsicResolver resolver) {
+        List<HttpRoute> routes = new ArrayList<>();
+        for (CloudFormationTemplate.Resource resource : resolver.template().resourcesOfType(FUNCTION_TYPE)) {
+            Object events = resource.properties().get("Events");
+            if (events == null) {
+                continue;
+            }
+            asMap(events).forEach((eventName, rawEvent) -> {
+                Map<String, Object> event = asMap(rawEvent);
+                if ("HttpApi".equals(String.valueOf(event.get("Type")))) {
+                    Map<String, Object> eventProps = event.get("Properties") == null ? Map.of() : asMap(event.get("Properties"));
+                    routes.add(route(resolver, resource.logicalId(), eventProps,
+                            resource.logicalId() + ".Properties.Events." + eventName + ".Properties."));
+                }
+            });
+        }
+        return List.copyOf(routes);
     }
 
     private static FunctionDefinition definition(IntrinsicResolver resolver, CloudFormationTemplate.Resource resource,

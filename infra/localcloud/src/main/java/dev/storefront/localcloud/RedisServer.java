@@ -177,6 +177,24 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** How many client connections the server has open (not counting the one asking). */
+    public int connectedClients() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(5000);
+            String info = (String) Resp.command(socket.getOutputStream(),
+                    new java.io.BufferedInputStream(socket.getInputStream()), "INFO", "clients");
+            for (String line : info.split("\r\n")) {
+                if (line.startsWith("connected_clients:")) {
+                    return Integer.parseInt(line.substring("connected_clients:".length()).trim()) - 1;
+                }
+            }
+            throw new IllegalStateException("INFO clients has no connected_clients");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot ask redis-server on port " + port, e);
+        }
+    }
+
     /** Stops the process; {@link #start()} brings it back on the same port. */
     public synchronized void stop() {
         destroyProcess();

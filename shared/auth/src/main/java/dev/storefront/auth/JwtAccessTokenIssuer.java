@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.auth.AccessTokenIssuer;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
@@ -37,6 +38,7 @@ public final class JwtAccessTokenIssuer implements AccessTokenIssuer {
     /** Name of the claim holding the role wire names. */
     public static final String ROLES_CLAIM = "roles";
 
+    private static final JOSEObjectType THROWAWAY_TYPE = new JOSEObjectType("prime+jwt");
     private static final Base64.Encoder JTI_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final ECDSASigner signer;
@@ -103,6 +105,33 @@ public final class JwtAccessTokenIssuer implements AccessTokenIssuer {
             jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign the access token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * Signs a throwaway token the way {@link #issue} signs, but one that no verifier accepts (its {@code typ} is
+     * not {@code at+jwt}, and it expired before it was issued): it loads and runs the signing path without
+     * creating a credential. For SnapStart priming, where no real login succeeds. Returns the token, to be
+     * discarded.
+     */
+    public String signThrowaway() {
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(ReservedKeys.ABSENT_ID)
+                .claim(ROLES_CLAIM, List.of(Role.SHOPPER.wireName()))
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.minusSeconds(3600)))
+                .jwtID(newJti())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(header).type(THROWAWAY_TYPE).build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign", e);
         }
         return jwt.serialize();
     }

@@ -67,6 +67,19 @@ class JwtAccessTokenTest {
     }
 
     @Test
+    void signThrowaway_shouldSignWithTheKey_butNeverBeAccepted() throws Exception {
+        // when
+        String token = issuer.signThrowaway();
+
+        // then: a real signature by the key, refused for its type (and its expiry) all the same
+        SignedJWT jwt = SignedJWT.parse(token);
+        assertThat(jwt.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(KEY.toPublicJWK()))).isTrue();
+        assertThat(jwt.getHeader().getType()).isNotEqualTo(JwtAccessTokenIssuer.TOKEN_TYPE);
+        assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isBefore(Date.from(NOW));
+        assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
     void issue_shouldWriteTheHeaderAndClaims() throws Exception {
         // when
         SignedJWT jwt = SignedJWT.parse(issuer.issue(SHOPPER));

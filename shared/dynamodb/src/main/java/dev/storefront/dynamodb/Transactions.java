@@ -1,7 +1,7 @@
 package dev.storefront.dynamodb;
 
+import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -13,6 +13,13 @@ final class Transactions {
 
     /** Attempts of a transaction that lost a race with another one on the same item. */
     static final int MAX_ATTEMPTS = 8;
+
+    /*
+     * Not ThreadLocalRandom: its seeds derive from a static seeder that a SnapStart snapshot captures, so every
+     * environment restored from one snapshot would draw the same pauses and the retries of two racing instances
+     * would collide again. SecureRandom stays unique after a restore (Lambda's "Handling uniqueness" guide).
+     */
+    private static final SecureRandom JITTER = new SecureRandom();
 
     private Transactions() {
     }
@@ -57,7 +64,7 @@ final class Transactions {
                 }
             }
             try {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 4)));
+                Thread.sleep(JITTER.nextLong(5, 20L << Math.min(attempt, 4)));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", interrupted);

@@ -65,14 +65,19 @@ public final class LazyRedisClient implements Supplier<UnifiedJedis>, AutoClosea
         }
     }
 
-    /** Closes the current client (if any); the next {@link #get()} builds a new one. */
-    public void reset() {
+    /**
+     * Closes the current client (if any) with its connections; the next {@link #get()} builds a new one.
+     *
+     * @return whether there was a client to close
+     */
+    public boolean reset() {
         UnifiedJedis old;
         synchronized (this) {
             old = client;
             client = null;
         }
         closeQuietly(old);
+        return old != null;
     }
 
     @Override

@@ -8,16 +8,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.account.LoginThrottle;
 
 /**
  * {@link LoginThrottle} on Redis: one counter per identifier under {@code login:fail:<sha256-hex>} (the
  * email is never stored in clear), created with a TTL of the window by the first failure. Every call goes
  * through {@link ResilientRedis}, so with Redis down nothing is locked and nothing fails.
+ *
+ * <p>The failures of {@link ReservedKeys#ABSENT_EMAIL}, which no account can have, are forgotten after
+ * {@link #RESERVED_WINDOW} instead of the window: SnapStart priming logs it in once per snapshot, and that must
+ * leave nothing behind for longer than a few seconds (nor lock priming out after a few deployments).
  */
 public final class RedisLoginThrottle implements LoginThrottle {
 
     static final String KEY_PREFIX = "login:fail:";
+
+    /** How long failures of {@link ReservedKeys#ABSENT_EMAIL} are counted. */
+    public static final Duration RESERVED_WINDOW = Duration.ofSeconds(5);
 
     /*
      * INCR and the TTL in one step: a crash between them cannot leave a counter that never expires. The
@@ -38,6 +46,7 @@ public final class RedisLoginThrottle implements LoginThrottle {
 
     private final ResilientRedis redis;
     private final String windowMillis;
+    private final String reservedWindowMillis;
 
     /** A throttle with {@link LoginThrottle#WINDOW}. */
     public RedisLoginThrottle(ResilientRedis redis) {
@@ -51,6 +60,7 @@ public final class RedisLoginThrottle implements LoginThrottle {
             throw new IllegalArgumentException("window must be at least 1 ms");
         }
         this.windowMillis = Long.toString(window.toMillis());
+        this.reservedWindowMillis = Long.toString(Math.min(window.toMillis(), RESERVED_WINDOW.toMillis()));
     }
 
     @Override
@@ -64,7 +74,8 @@ public final class RedisLoginThrottle implements LoginThrottle {
     @Override
     public void recordFailure(String identifier) {
         String key = key(identifier);
-        redis.run("login-throttle.record", jedis -> jedis.eval(RECORD_FAILURE_SCRIPT, List.of(key), List.of(windowMillis)));
+        String window = ReservedKeys.ABSENT_EMAIL.equals(identifier) ? reservedWindowMillis : windowMillis;
+        redis.run("login-throttle.record", jedis -> jedis.eval(RECORD_FAILURE_SCRIPT, List.of(key), List.of(window)));
     }
 
     @Override

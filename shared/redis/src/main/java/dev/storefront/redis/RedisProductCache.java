@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -163,7 +162,7 @@ public final class RedisProductCache implements ProductCache {
     static long ttlMillis() {
         long base = TTL_SECONDS * 1000;
         long jitter = base / 10;
-        return base - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
+        return base - jitter + Jitter.nextLong(2 * jitter + 1);
     }
 
     static String key(String productId) {

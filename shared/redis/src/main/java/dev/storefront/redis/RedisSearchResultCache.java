@@ -3,7 +3,6 @@ package dev.storefront.redis;
 import dev.storefront.domain.catalog.SearchResultCache;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -50,6 +49,6 @@ public final class RedisSearchResultCache implements SearchResultCache {
     long ttlMillis() {
         long base = ttlMillis;
         long jitter = base / 10;
-        return base - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
+        return base - jitter + Jitter.nextLong(2 * jitter + 1);
     }
 }

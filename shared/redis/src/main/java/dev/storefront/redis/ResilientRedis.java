@@ -123,6 +123,17 @@ public final class ResilientRedis {
         }).isPresent();
     }
 
+    /**
+     * Forgets every failure seen so far: the breaker closes and the next call goes to Redis. For an environment
+     * restored from a SnapStart snapshot, whose knowledge of Redis's health is as old as the snapshot (and whose
+     * monotonic clock need not have moved on since, so a cool-down could still seem to run).
+     */
+    public void forgetFailures() {
+        openUntil.set(CLOSED);
+        degradedCalls.set(0);
+        lastWarn.set(nanoClock.getAsLong() - warnIntervalNanos);
+    }
+
     /** True while calls go to Redis (breaker closed). */
     public boolean isAvailable() {
         return openUntil.get() == CLOSED;

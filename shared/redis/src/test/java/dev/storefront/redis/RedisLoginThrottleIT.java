@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.account.LoginThrottle;
 import redis.clients.jedis.RedisClient;
 
@@ -102,6 +103,22 @@ class RedisLoginThrottleIT {
         String key = keys.iterator().next();
         assertThat(inspector.get(key)).isEqualTo("2");
         assertThat(inspector.pttl(key)).isBetween(LoginThrottle.WINDOW.toMillis() - 5_000, LoginThrottle.WINDOW.toMillis());
+    }
+
+    @Test
+    void recordFailure_shouldKeepTheReservedEmail_forSecondsOnly() {
+        // given: the identifier SnapStart priming logs in with (no account can have it)
+        RedisLoginThrottle throttle = new RedisLoginThrottle(redis);
+
+        // when
+        throttle.recordFailure(ReservedKeys.ABSENT_EMAIL);
+
+        // then
+        String key = RedisLoginThrottle.key(ReservedKeys.ABSENT_EMAIL);
+        assertThat(inspector.pttl(key)).isPositive()
+                .isLessThanOrEqualTo(RedisLoginThrottle.RESERVED_WINDOW.toMillis());
+        throttle.recordFailure(EMAIL);
+        assertThat(inspector.pttl(RedisLoginThrottle.key(EMAIL))).isGreaterThan(LoginThrottle.WINDOW.toMillis() - 5_000);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.storefront.platform.config.Settings;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.idempotency.IdempotencyGuard;
 import dev.storefront.redis.RedisClientFactory;
+import dev.storefront.redis.RedisConnection;
 import dev.storefront.redis.RedisSettings;
 import dev.storefront.redis.ResilientRedis;
 import io.micronaut.context.annotation.Factory;
@@ -55,8 +56,9 @@ public class FunctionBeans {
                 .build();
     }
 
+    /** The Redis client with its SnapStart hook; a bean only where {@link #redis} is used. */
     @Singleton
-    ResilientRedis redis(Settings settings, Secrets secrets) {
+    RedisSnapStartHook redisConnection(Settings settings, Secrets secrets) {
         RedisSettings redis = RedisSettings.of(settings.required(EnvVars.REDIS_URL),
                 settings.flag(EnvVars.REDIS_CLUSTER, false));
         // In AWS the cache user's password lives in Secrets Manager ({"username", "password"}).
@@ -64,7 +66,12 @@ public class FunctionBeans {
                 .map(arn -> secrets.jsonField(arn, "password"))
                 .map(redis::withPassword)
                 .orElse(redis);
-        return new ResilientRedis(RedisClientFactory.lazy(redis));
+        return new RedisSnapStartHook(new RedisConnection(RedisClientFactory.lazy(redis)));
+    }
+
+    @Singleton
+    ResilientRedis redis(RedisSnapStartHook connection) {
+        return connection.redis();
     }
 
     @Singleton

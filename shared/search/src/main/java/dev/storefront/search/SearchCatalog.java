@@ -117,6 +117,15 @@ public final class SearchCatalog {
     }
 
     /**
+     * Makes the next {@link #syncIfDue()} sync whatever the clock says. For an instance restored from a SnapStart
+     * snapshot: its index is as old as the snapshot, while its monotonic clock may have resumed where the
+     * snapshot left it, so that the sync interval would seem not to have passed.
+     */
+    public void syncBeforeNextSearch() {
+        lastSyncNanos = nanoClock.getAsLong() - syncIntervalNanos;
+    }
+
+    /**
      * Applies what the feed published since the last position; starts a background rebuild when the feed
      * cannot be followed. Returns the number of changes applied (0 while a rebuild runs).
      */

@@ -109,6 +109,22 @@ class SearchCatalogTest {
     }
 
     @Test
+    void syncBeforeNextSearch_shouldMakeTheNextSyncIfDueReadTheFeed_althoughTheClockHasNotMoved() {
+        // given: a restored snapshot, whose clock resumed right after its last sync
+        catalog.rebuild();
+        feed.publish(List.of(lamp("b1", "Walnut floor lamp", 1)));
+        advance(Duration.ofMillis(1));
+
+        // when
+        catalog.syncBeforeNextSearch();
+        catalog.syncIfDue();
+
+        // then
+        assertThat(feed.reads.get()).isEqualTo(1);
+        assertThat(ids(catalog.search(SearchRequest.text("walnut")))).containsExactly("b1");
+    }
+
+    @Test
     void syncIfDue_shouldWaitAFullIntervalAgain_afterASync() {
         // given: a sync just ran
         catalog.rebuild();

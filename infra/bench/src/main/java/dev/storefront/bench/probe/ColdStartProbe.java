@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * RESPONSE &lt;statusCode&gt;
- * RESULT &lt;statusCode&gt; &lt;loadedClasses&gt; &lt;jvmStartEpochMs&gt; &lt;mainEpochMs&gt; &lt;initDoneEpochMs&gt; &lt;responseEpochMs&gt; &lt;cpuNanos&gt;
+ * RESULT &lt;statusCode&gt; &lt;loadedClasses&gt; &lt;jvmStartEpochMs&gt; &lt;mainEpochMs&gt; &lt;initDoneEpochMs&gt; &lt;responseEpochMs&gt; &lt;cpuNanos&gt; &lt;primeNanos&gt; &lt;invokeNanos&gt;
  * </pre>
+ *
+ * <p>With {@code prime} as fourth argument, the handler's SnapStart hooks run after its construction, as Lambda
+ * runs them through {@code org.crac}: {@code beforeCheckpoint} (priming), then {@code afterRestore}; called by
+ * reflection on the function's own {@code org.crac.Resource} (CRaC cannot checkpoint this JVM). Init then ends
+ * after them, and the first request is what a restored environment's first request costs, minus the restore.
  *
  * <p>{@code cpuNanos} is the process's CPU time (all threads, JIT and GC included) read after the response; it
  * includes the management API's own start-up, the same in every variant. On a busy machine it varies much less
@@ -29,7 +34,7 @@ import java.util.regex.Pattern;
  * hundred classes of its own, is only touched afterwards. It depends on aws-lambda-java-core alone, and has no
  * static state or nested classes: {@code ProbeClasses} copies exactly these class files to the child's class path.
  *
- * <p>Arguments: {@code <handler class> <event file> [<response file>]}.
+ * <p>Arguments: {@code <handler class> <event file> [<response file> [prime]]}.
  */
 public final class ColdStartProbe {
 
@@ -46,12 +51,28 @@ public final class ColdStartProbe {
 
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0])
                 .getDeclaredConstructor().newInstance();
+        long primeNanos = 0;
+        if (args.length > 3 && "prime".equals(args[3])) {
+            long primeStarted = System.nanoTime();
+            ClassLoader loader = handler.getClass().getClassLoader();
+            Class<?> resource = Class.forName("org.crac.Resource", true, loader);
+            Class<?> context = Class.forName("org.crac.Context", true, loader);
+            if (!resource.isInstance(handler)) {
+                System.err.println(args[0] + " is not an org.crac.Resource: nothing to prime");
+                System.exit(3);
+            }
+            resource.getMethod("beforeCheckpoint", context).invoke(handler, (Object) null);
+            resource.getMethod("afterRestore", context).invoke(handler, (Object) null);
+            primeNanos = System.nanoTime() - primeStarted;
+        }
         long initDoneEpochMs = System.currentTimeMillis();
 
         ByteArrayOutputStream response = new ByteArrayOutputStream();
+        long invokeStarted = System.nanoTime();
         try (InputStream input = new java.io.ByteArrayInputStream(event)) {
             handler.handleRequest(input, response, new ProbeContext(System.getenv("AWS_LAMBDA_FUNCTION_NAME")));
         }
+        long invokeNanos = System.nanoTime() - invokeStarted;
         long responseEpochMs = System.currentTimeMillis();
         String json = response.toString(StandardCharsets.UTF_8);
         int status = statusCode(json);
@@ -64,7 +85,7 @@ public final class ColdStartProbe {
         long cpuNanos = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
         out.println("RESULT " + status + " " + classes + " " + jvmStartEpochMs + " " + mainEpochMs + " "
-                + initDoneEpochMs + " " + responseEpochMs + " " + cpuNanos);
+                + initDoneEpochMs + " " + responseEpochMs + " " + cpuNanos + " " + primeNanos + " " + invokeNanos);
         out.flush();
         if (args.length > 2) {
             Files.writeString(Path.of(args[2]), json, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.storefront.platform.http;
 
+import dev.storefront.domain.auth.Principal;
 import dev.storefront.platform.idempotency.IdempotencyGuard;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,25 @@ public final class RequestPipeline {
         } catch (RuntimeException e) {
             return errors.toResponse(e, request);
         }
+    }
+
+    /**
+     * SnapStart priming only (hence package-private): the route as an already known caller, without access check
+     * and idempotency, for routes whose requests need a token the function cannot mint.
+     */
+    ApiResponse handleAs(ApiRequest request, Principal caller) {
+        Optional<Route> route = routes.find(request.routeKey());
+        if (route.isEmpty()) {
+            return errors.problem(404, "no-route", "No operation matches " + request.method() + " "
+                    + request.path() + ".", List.of(), Map.of(), request);
+        }
+        return invoke(route.get(), request.withPrincipal(caller));
+    }
+
+    /** The first route (by route key) that requires authentication, if any. */
+    Optional<Route> firstProtectedRoute() {
+        return routes.keys().stream().sorted().map(key -> routes.find(key).orElseThrow())
+                .filter(route -> route.access().requiresAuthentication()).findFirst();
     }
 
     private ApiResponse invoke(Route route, ApiRequest request) {
