@@ -31,6 +31,10 @@ final class Banner {
         }
         Map<String, String> tables = stack.tableNames();
         text.append('\n').append("Tables: ").append(tables.values().stream().collect(Collectors.joining(", "))).append('\n');
+        if (stack.options().dynamoDbEndpoint() != null) {
+            text.append("DynamoDB: ").append(stack.options().dynamoDbEndpoint())
+                    .append(" (STOREFRONT_DYNAMODB_ENDPOINT)").append('\n');
+        }
         text.append("Data: ").append(stack.options().dataDirectory() == null
                 ? "in memory (lost on exit; set STOREFRONT_DATA_DIR to keep it)"
                 : "kept in " + stack.options().dataDirectory()).append('\n');

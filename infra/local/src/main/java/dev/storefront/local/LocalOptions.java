@@ -26,6 +26,7 @@ public final class LocalOptions {
     private final Map<String, String> settings;
     private final boolean preferPathRedis;
     private final String region;
+    private final java.net.URI dynamoDbEndpoint;
 
     private LocalOptions(Builder builder) {
         this.template = Objects.requireNonNull(builder.template, "template");
@@ -38,6 +39,7 @@ public final class LocalOptions {
         this.settings = Map.copyOf(builder.settings);
         this.preferPathRedis = builder.preferPathRedis;
         this.region = builder.region;
+        this.dynamoDbEndpoint = builder.dynamoDbEndpoint;
     }
 
     public static Builder builder(Path template) {
@@ -64,6 +66,11 @@ public final class LocalOptions {
         String reservation = env.get("STOREFRONT_RESERVATION_TTL_SECONDS");
         if (reservation != null && !reservation.isBlank()) {
             builder.environment("STOREFRONT_RESERVATION_TTL_SECONDS", reservation.trim());
+        }
+        // Another DynamoDB instead of the in-process DynamoDB Local, e.g. LocalStack's (http://localhost:4566).
+        String dynamoDb = env.get("STOREFRONT_DYNAMODB_ENDPOINT");
+        if (dynamoDb != null && !dynamoDb.isBlank()) {
+            builder.dynamoDbEndpoint(java.net.URI.create(dynamoDb.trim()));
         }
         // The card processor: `stripe` with a key and an API base (e.g. a stripe-mock on loopback) instead of the
         // simulated provider; passed only to the functions whose template names a provider.
@@ -125,6 +132,11 @@ public final class LocalOptions {
         return region;
     }
 
+    /** The DynamoDB to use instead of starting DynamoDB Local in-process (e.g. LocalStack), or null. */
+    public java.net.URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
     /** Builds {@link LocalOptions}. */
     public static final class Builder {
         private final Path template;
@@ -137,6 +149,7 @@ public final class LocalOptions {
         private final Map<String, String> settings = new HashMap<>();
         private boolean preferPathRedis;
         private String region = "us-east-1";
+        private java.net.URI dynamoDbEndpoint;
 
         private Builder(Path template) {
             this.template = template;
@@ -188,6 +201,11 @@ public final class LocalOptions {
 
         public Builder preferPathRedis(boolean value) {
             this.preferPathRedis = value;
+            return this;
+        }
+
+        public Builder dynamoDbEndpoint(java.net.URI value) {
+            this.dynamoDbEndpoint = value;
             return this;
         }
 

@@ -36,6 +36,7 @@ public final class LocalStorefront implements AutoCloseable {
     private final LocalOptions options;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private DynamoDbLocalServer dynamoDbServer;
+    private URI dynamoDbEndpoint;
     private RedisServer redis;
     private DynamoDbClient dynamoDb;
     private Map<String, String> tableNames = Map.of();
@@ -73,11 +74,17 @@ public final class LocalStorefront implements AutoCloseable {
         CloudFormationTemplate template = CloudFormationTemplate.load(options.template());
 
         var dataDir = options.dataDirectory();
-        dynamoDbServer = DynamoDbLocalServer.start(0, dataDir == null ? null : dataDir.resolve("dynamodb"));
-        resources.add(dynamoDbServer);
+        if (options.dynamoDbEndpoint() != null) {
+            // Another DynamoDB (LocalStack): tables are created there, streams are polled there.
+            dynamoDbEndpoint = options.dynamoDbEndpoint();
+        } else {
+            dynamoDbServer = DynamoDbLocalServer.start(0, dataDir == null ? null : dataDir.resolve("dynamodb"));
+            resources.add(dynamoDbServer);
+            dynamoDbEndpoint = dynamoDbServer.endpoint();
+        }
         redis = RedisServer.launch(0, dataDir == null ? null : dataDir.resolve("redis"), options.preferPathRedis());
         resources.add(redis);
-        dynamoDb = LocalAwsClients.dynamoDb(dynamoDbServer.endpoint());
+        dynamoDb = LocalAwsClients.dynamoDb(dynamoDbEndpoint);
         resources.add(dynamoDb);
         SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
 
@@ -91,7 +98,7 @@ public final class LocalStorefront implements AutoCloseable {
 
         // Seeding and the functions' init (first instance of each) do not depend on each other: run them
         // side by side, and serve (and deliver stream records) only when both are done.
-        SeedContext context = new SeedContext(dynamoDb, dynamoDbServer.endpoint(), redis.url(), tableNames,
+        SeedContext context = new SeedContext(dynamoDb, dynamoDbEndpoint, redis.url(), tableNames,
                 shared, options.settings(), dataDir);
         CompletableFuture<Void> seeding = options.seeder() == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> seed(options.seeder(), context));
@@ -161,7 +168,7 @@ public final class LocalStorefront implements AutoCloseable {
 
     private Map<String, String> localOverrides(SigningKeys keys, String region) {
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("AWS_ENDPOINT_URL", dynamoDbServer.endpoint().toString());
+        overrides.put("AWS_ENDPOINT_URL", dynamoDbEndpoint.toString());
         overrides.put("AWS_ACCESS_KEY_ID", LocalAwsClients.LOCAL_CREDENTIAL);
         overrides.put("AWS_SECRET_ACCESS_KEY", LocalAwsClients.LOCAL_CREDENTIAL);
         overrides.put("AWS_REGION", region);
@@ -183,7 +190,7 @@ public final class LocalStorefront implements AutoCloseable {
         if (sources.isEmpty()) {
             return;
         }
-        DynamoDbStreamsClient streams = LocalAwsClients.dynamoDbStreams(dynamoDbServer.endpoint());
+        DynamoDbStreamsClient streams = LocalAwsClients.dynamoDbStreams(dynamoDbEndpoint);
         resources.add(streams);
         for (StreamSource source : sources) {
             String table = tableNames.get(source.table());
@@ -212,7 +219,7 @@ public final class LocalStorefront implements AutoCloseable {
     }
 
     public URI dynamoDbEndpoint() {
-        return dynamoDbServer.endpoint();
+        return dynamoDbEndpoint;
     }
 
     /** A client of DynamoDB Local, owned by the stack. */

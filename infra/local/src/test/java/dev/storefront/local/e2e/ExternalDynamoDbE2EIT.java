@@ -1,0 +1,66 @@
+package dev.storefront.local.e2e;
+
+import static dev.storefront.local.e2e.Shop.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.local.e2e.Http.Response;
+import dev.storefront.local.e2e.Shop.Placed;
+import dev.storefront.local.e2e.Shop.Shopper;
+import dev.storefront.local.e2e.Shop.Stack;
+import dev.storefront.localcloud.DynamoDbLocalServer;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storefront on a DynamoDB it did not start ({@code STOREFRONT_DYNAMODB_ENDPOINT}): tables created there from
+ * the template, functions and stream polling pointed at it. Here a separate DynamoDB Local plays that part; its
+ * twin {@code LocalStackE2EIT} runs the same path on LocalStack where Docker is available.
+ */
+class ExternalDynamoDbE2EIT {
+
+    /** The DynamoDB endpoint of the run; started (and stopped when the JVM exits) by the subclass's choice. */
+    URI dynamoDbEndpoint() {
+        DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return server.endpoint();
+    }
+
+    @Test
+    void journey_shouldRunOnTheExternalDynamoDb_streamsIncluded() {
+        URI endpoint = dynamoDbEndpoint();
+        Stack stack = Stack.start(Map.of("STOREFRONT_DYNAMODB_ENDPOINT", endpoint.toString()));
+        try {
+            assertThat(stack.storefront().dynamoDbEndpoint()).isEqualTo(endpoint);
+            Shopper shopper = stack.newShopper();
+            Placed placed = stack.placeOrder(shopper, 1999, 2);
+            Response paid = stack.pay(shopper, placed.orderId(), "tok_visa", key());
+            assertThat(paid.status()).as("%s", paid).isEqualTo(201);
+
+            // the orders stream of that DynamoDB reaches the shipment creator
+            long deadline = System.currentTimeMillis() + 15_000;
+            JsonNode order;
+            do {
+                order = stack.getOrder(shopper, placed.orderId()).json();
+                if (!"FULFILLING".equals(order.path("status").asText())) {
+                    sleep();
+                }
+            } while (!"FULFILLING".equals(order.path("status").asText()) && System.currentTimeMillis() < deadline);
+            assertThat(order.path("status").asText()).as("%s", order).isEqualTo("FULFILLING");
+            assertThat(order.path("shipment").path("trackingNumber").asText()).isNotBlank();
+            assertThat(stack.storedStock(placed.productId())).isEqualTo(Shop.UNITS - 2);
+        } finally {
+            stack.storefront().close();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
