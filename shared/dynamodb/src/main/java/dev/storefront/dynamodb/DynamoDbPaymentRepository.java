@@ -41,6 +41,9 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
 
     @Override
     public Optional<PaymentSlot> slot(String orderId) {
+        if (!Keys.isStorable(orderId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(payments).consistentRead(true)
                 .key(key(SLOT + orderId))).item();
         if (item == null || item.isEmpty()) {
@@ -196,6 +199,9 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
 
     @Override
     public Optional<Payment> find(String paymentId) {
+        if (!Keys.isStorable(paymentId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(payments).consistentRead(true)
                 .key(key(PAYMENT + paymentId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toPayment(item));
