@@ -18,14 +18,17 @@ import java.util.List;
  */
 public record BenchOptions(int runs, int warmups, List<String> variants, List<JvmMode> modes, Path repo, boolean keep) {
 
-    public static final List<String> ALL_VARIANTS = List.of("bare", "login", "login-primed", "signup", "jwks", "me");
+    public static final List<String> ALL_VARIANTS = List.of("bare", "login", "login-primed", "signup", "jwks", "me",
+            "floor", "floor-no-argon2", "floor-no-redis", "floor-no-dynamodb");
 
     static final String USAGE = """
-            usage: ColdStartBench [--runs N] [--warmups N] [--variants bare,login,login-primed,signup,jwks,me]
+            usage: ColdStartBench [--runs N] [--warmups N] [--variants bare,login,login-primed,signup,jwks,me,floor,...]
                                   [--mode default|c1|NAME=FLAGS]... [--repo DIR] [--keep]
               --runs N      measured fresh JVMs per variant and mode (default 10)
               --warmups N   discarded fresh JVMs per variant and mode first (default 1)
-              --variants    which variants (default: all); bare is always measured, ratios need it
+              --variants    which variants (default: all); bare is always measured, ratios need it;
+                            floor, floor-no-argon2, floor-no-redis, floor-no-dynamodb: the login's work
+                            without the function's framework (FloorLoginHandler), whole and without a part
               --mode        JVM flags; repeatable (default: --mode default --mode c1). NAME=FLAGS takes
                             space-separated flags, {variant} in a flag is replaced by the variant name
               --repo DIR    repository root (default: the nearest directory up from here with template.yaml)

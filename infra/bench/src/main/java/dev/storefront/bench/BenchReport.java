@@ -38,7 +38,9 @@ public record BenchReport(List<Row> rows, String command, String environment, Li
         String command = "DDB_LOCAL_TELEMETRY=0 ./storefront bench coldstart " + options.arguments()
                 + "\n  or: mvn -B -q -pl infra/bench -am package -DskipTests && DDB_LOCAL_TELEMETRY=0 java -cp "
                 + "'infra/bench/target/storefront-bench/lib/*' dev.storefront.bench.ColdStartBench " + options.arguments();
-        return new BenchReport(List.copyOf(rows), command, environment, primingNotes(options, results));
+        List<String> notes = new ArrayList<>(primingNotes(options, results));
+        notes.addAll(floorNotes(options, results));
+        return new BenchReport(List.copyOf(rows), command, environment, List.copyOf(notes));
     }
 
     /** Per mode, when both login variants ran: the first request with and without priming (monotonic clock). */
@@ -60,6 +62,47 @@ public record BenchReport(List<Row> rows, String command, String environment, Li
                     without.median() / with.median(), priming.median(), with.count()));
         }
         return List.copyOf(notes);
+    }
+
+    /**
+     * Per mode, when the floor ran: how far the floor is from the bare handler and the login from the floor, and -
+     * from the variants without a part - what each part of the floor costs (median of the floor minus median
+     * without it).
+     */
+    static List<String> floorNotes(BenchOptions options, Map<String, List<Measurement>> results) {
+        List<String> notes = new ArrayList<>();
+        for (JvmMode mode : options.modes()) {
+            List<Measurement> floor = results.get(key("floor", mode));
+            List<Measurement> bare = results.get(key("bare", mode));
+            if (floor == null || bare == null) {
+                continue;
+            }
+            double floorMedian = wallMedian(floor);
+            StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
+                    "floor [%s]: %.0f ms median = %.1fx bare (target <= %.0fx)", mode.label(), floorMedian,
+                    floorMedian / wallMedian(bare), ColdStartBench.TARGET_RATIO));
+            List<Measurement> login = results.get(key("login", mode));
+            if (login != null) {
+                note.append(String.format(Locale.ROOT, "; login = %.2fx the floor (+%.0f ms)",
+                        wallMedian(login) / floorMedian, wallMedian(login) - floorMedian));
+            }
+            List<String> parts = new ArrayList<>();
+            for (String part : List.of("argon2", "redis", "dynamodb")) {
+                List<Measurement> without = results.get(key("floor-no-" + part, mode));
+                if (without != null) {
+                    parts.add(String.format(Locale.ROOT, "%s %.0f ms", part, floorMedian - wallMedian(without)));
+                }
+            }
+            if (!parts.isEmpty()) {
+                note.append("; of the floor (floor minus floor without the part): ").append(String.join(", ", parts));
+            }
+            notes.add(note.toString());
+        }
+        return List.copyOf(notes);
+    }
+
+    private static double wallMedian(List<Measurement> ms) {
+        return Stats.of(ms.stream().map(Measurement::wallMillis).toList()).median();
     }
 
     private static double median(List<Measurement> ms, ToLongFunction<Measurement> value) {

@@ -1,8 +1,10 @@
 package dev.storefront.bench;
 
 import com.nimbusds.jose.jwk.ECKey;
+import dev.storefront.auth.Argon2idPasswordHasher;
 import dev.storefront.auth.JwtAccessTokenIssuer;
 import dev.storefront.auth.SigningKeys;
+import dev.storefront.bench.probe.FloorLoginHandler;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.localcloud.CloudFormationTemplate;
@@ -49,6 +51,9 @@ public final class ColdStartBench {
     static final String REGION = "us-east-1";
     static final String ACCOUNT = "123456789012";
     static final String SEED_EMAIL = "ada@example.com";
+    static final String SEED_PASSWORD = "correct-horse-battery-staple";
+    private static final Map<String, String> FLOOR_PARTS = Map.of("argon2", "Argon2id (no password check)",
+            "redis", "Redis (no throttle)", "dynamodb", "DynamoDB (no lookups, no session)");
     static final double TARGET_RATIO = 17;
     static final double STRETCH_RATIO = 14;
 
@@ -155,6 +160,9 @@ public final class ColdStartBench {
             Path perRun = Files.createDirectories(work.resolve("events"));
             Path responses = Files.createDirectories(work.resolve("responses"));
 
+            if (!Files.readString(events.resolve("signup.json")).contains(SEED_PASSWORD)) {
+                throw new IllegalStateException(EVENTS + "/signup.json no longer signs up with " + SEED_PASSWORD);
+            }
             // Seed the user that login and /me use; not measured.
             log.println("seeding " + SEED_EMAIL + " through the function (not measured)");
             Path seedResponse = responses.resolve("seed.json");
@@ -192,6 +200,21 @@ public final class ColdStartBench {
                     childEnv, 200, run -> Files.writeString(perRun.resolve("me-" + run + ".json"),
                             BEARER.matcher(me).replaceFirst(Matcher.quoteReplacement("Bearer "
                                     + issuer.issue(new Principal(userId, Set.of(Role.SHOPPER))))))));
+
+            // The floor: the login's own work with the same libraries and no framework (FloorLoginHandler), then
+            // without one part at a time, to attribute it. Same package, same class path, the seeded user.
+            Map<String, String> floorEnv = new LinkedHashMap<>(childEnv);
+            floorEnv.put(FloorLoginHandler.PASSWORD_HASH, new Argon2idPasswordHasher().hash(SEED_PASSWORD));
+            for (String part : List.of("", "argon2", "redis", "dynamodb")) {
+                Map<String, String> env = new LinkedHashMap<>(floorEnv);
+                env.put(FloorLoginHandler.WITHOUT, part);
+                String name = part.isEmpty() ? "floor" : "floor-no-" + part;
+                String description = part.isEmpty()
+                        ? "floor: the login's work, same libraries, no framework"
+                        : "floor without " + FLOOR_PARTS.get(part);
+                all.put(name, new Variant(name, description, ProbeClasses.FLOOR_HANDLER, functionClassPath,
+                        Map.copyOf(env), 200, run -> events.resolve("login.json")));
+            }
 
             List<Variant> variants = options.variants().stream().map(all::get).toList();
             Map<String, List<Measurement>> results = measure(variants, responses);

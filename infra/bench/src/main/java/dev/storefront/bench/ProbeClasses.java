@@ -19,10 +19,11 @@ final class ProbeClasses {
     static final String PROBE_MAIN = ColdStartProbe.class.getName();
     static final String BARE_HANDLER = BareHandler.class.getName();
     static final String SEARCH_PROBE_MAIN = dev.storefront.bench.probe.SearchProbe.class.getName();
+    static final String FLOOR_HANDLER = dev.storefront.bench.probe.FloorLoginHandler.class.getName();
 
     /** Every class of the probe package; ProbeClassesTest fails when one is added without being listed. */
     static final List<String> SIMPLE_NAMES = List.of("ColdStartProbe", "SearchProbe", "BareHandler", "ProbeContext",
-            "ProbeLogger");
+            "ProbeLogger", "FloorLoginHandler");
 
     private ProbeClasses() {
     }

@@ -1,5 +1,8 @@
 package dev.storefront.dynamodb;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,12 +29,43 @@ public final class DynamoDbClientFactory {
     private DynamoDbClientFactory() {
     }
 
+    /** Connect timeout of every AWS call. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Read timeout of every AWS call (each attempt is also bounded by the clients' attempt timeout). */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
     /** The HTTP client shared by every AWS client of the function. */
     public static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(5))
-                .build();
+        return httpClient(CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
+    /**
+     * The HTTP client shared by every AWS client of the function, with these timeouts.
+     *
+     * <p>The connections are the JDK's own: an {@code https} endpoint gets the JDK's default TLS socket factory
+     * (the default trust store, {@code javax.net.ssl.*} properties and hostname verification, as the SDK's default
+     * would set up) when the first {@code https} connection opens. The SDK's default connection factory instead
+     * builds its TLS context when the client is built - reading and parsing the trust store even where every
+     * endpoint is {@code http} (DynamoDB Local, LocalStack): ~0.1 s of a cold start (docs/benchmarks.md). In AWS
+     * the same work happens at the first call instead of at construction; under SnapStart it is in the snapshot
+     * either way.
+     */
+    public static SdkHttpClient httpClient(Duration connectTimeout, Duration readTimeout) {
+        int connectMillis = Math.toIntExact(connectTimeout.toMillis());
+        int readMillis = Math.toIntExact(readTimeout.toMillis());
+        return UrlConnectionHttpClient.create(uri -> open(uri, connectMillis, readMillis));
+    }
+
+    static HttpURLConnection open(URI uri, int connectMillis, int readMillis) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(connectMillis);
+            connection.setReadTimeout(readMillis);
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a connection to " + uri.getHost(), e);
+        }
     }
 
     /**
