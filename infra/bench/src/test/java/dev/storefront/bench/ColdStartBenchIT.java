@@ -38,4 +38,22 @@ class ColdStartBenchIT {
         assertThat(report.markdown()).contains("| accounts GET /.well-known/jwks.json");
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("seeding");
     }
+
+    /** The floor logs the seeded user in for real (a wrong password or unknown email would answer 401 and fail). */
+    @Test
+    void run_shouldLogInThroughTheFloor_withAndWithoutDynamoDb() {
+        BenchOptions options = new BenchOptions(1, 0, List.of("bare", "floor", "floor-no-dynamodb"),
+                List.of(JvmMode.DEFAULT), Path.of("../..").toAbsolutePath().normalize(), false);
+
+        BenchReport report = ColdStartBench.run(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertThat(report.rows()).extracting(Row::variant).containsExactly("bare", "floor", "floor-no-dynamodb");
+        assertThat(report.row("floor", "default").status()).isEqualTo(200);
+        assertThat(report.row("floor-no-dynamodb", "default").status()).isEqualTo(200);
+        assertThat(report.row("floor", "default").classes())
+                .isGreaterThan(report.row("floor-no-dynamodb", "default").classes());
+        assertThat(report.notes()).anySatisfy(note -> assertThat(note).startsWith("floor [defaults]")
+                .contains("dynamodb"));
+    }
 }
