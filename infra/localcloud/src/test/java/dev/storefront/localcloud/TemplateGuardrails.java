@@ -44,6 +44,8 @@ final class TemplateGuardrails {
     private static final Set<String> REVIEWED_MANAGED_POLICIES = Set.of("AWSLambdaBasicExecutionRole",
             "AWSLambdaVPCAccessExecutionRole", "AWSXrayWriteOnlyAccess", "AWSXRayDaemonWriteAccess");
     private static final Set<String> RELEASE_METRICS = Set.of("Errors", "Throttles", "Duration");
+    /** HTTP functions answer failures as 500s, which are successful invocations: their own metric (ApiHandler). */
+    private static final String HTTP_RELEASE_METRIC = "Http5xx";
 
     private final Map<String, Object> globalsFunction;
     private final Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
@@ -144,6 +146,9 @@ final class TemplateGuardrails {
                 }
             }
             Set<String> missing = new TreeSet<>(RELEASE_METRICS);
+            if (servesHttp(props)) {
+                missing.add(HTTP_RELEASE_METRIC);
+            }
             missing.removeAll(metrics);
             if (!missing.isEmpty()) {
                 violations.add(id + ": release: no alarm on " + String.join(", ", missing) + " of the function");
@@ -152,6 +157,18 @@ final class TemplateGuardrails {
         return violations;
     }
 
+    private static boolean servesHttp(Map<String, Object> function) {
+        if (function.get("Events") instanceof Map<?, ?> events) {
+            for (Object event : events.values()) {
+                if ("HttpApi".equals(map(event).get("Type"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** By dimension {@code FunctionName} (AWS/Lambda) or {@code Service} (the Storefront namespace). */
     private static boolean watchesFunction(Map<String, Object> alarm, String functionId) {
         List<Object> dimensionLists = new ArrayList<>();
         dimensionLists.add(alarm.get("Dimensions"));
@@ -165,7 +182,8 @@ final class TemplateGuardrails {
             if (dimensions instanceof List<?> list) {
                 for (Object dimension : list) {
                     Map<String, Object> d = map(dimension);
-                    if ("FunctionName".equals(d.get("Name")) && functionId.equals(ref(d.get("Value")))) {
+                    if (("FunctionName".equals(d.get("Name")) || "Service".equals(d.get("Name")))
+                            && functionId.equals(ref(d.get("Value")))) {
                         return true;
                     }
                 }

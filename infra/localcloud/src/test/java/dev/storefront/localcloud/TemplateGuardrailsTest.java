@@ -167,6 +167,41 @@ class TemplateGuardrailsTest {
     }
 
     @Test
+    void releases_shouldName_anHttpFunctionWithoutA5xxAlarm_andAccept_oneWithIt() {
+        String http = """
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      AutoPublishAlias: live
+                      Events:
+                        Get: {Type: HttpApi, Properties: {Path: /things, Method: GET}}
+                      DeploymentPreference:
+                        Type: Canary10Percent5Minutes
+                        Alarms: [!Ref ApiErrors, !Ref ApiThrottles, !Ref ApiDuration%s]
+                  ApiErrors:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties: {MetricName: Errors, Dimensions: [{Name: FunctionName, Value: !Ref Api}]}
+                  ApiThrottles:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties: {MetricName: Throttles, Dimensions: [{Name: FunctionName, Value: !Ref Api}]}
+                  ApiDuration:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties: {MetricName: Duration, Dimensions: [{Name: FunctionName, Value: !Ref Api}]}
+                  ApiHttp5xx:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties:
+                      Namespace: Storefront
+                      MetricName: Http5xx
+                      Dimensions: [{Name: Service, Value: !Ref Api}, {Name: Version, Value: "1"}]
+                """;
+
+        assertThat(check(TemplateGuardrails::functionReleases, "Resources:\n" + GOOD_FUNCTION + http.formatted("")))
+                .containsExactly("Api: release: no alarm on Http5xx of the function");
+        assertThat(check(TemplateGuardrails::functionReleases,
+                "Resources:\n" + GOOD_FUNCTION + http.formatted(", !Ref ApiHttp5xx"))).isEmpty();
+    }
+
+    @Test
     void releases_shouldRequireADeploymentHookToOptOut() {
         List<String> violations = check(TemplateGuardrails::functionReleases, """
                 Globals:

@@ -8,6 +8,8 @@ import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.platform.config.EnvVars;
 import dev.storefront.platform.config.LambdaEnvironment;
+import dev.storefront.platform.metrics.BusinessMetrics;
+import dev.storefront.platform.metrics.EmfMetrics;
 import dev.storefront.platform.snapstart.Priming;
 import dev.storefront.platform.snapstart.PrimingResult;
 import dev.storefront.platform.snapstart.PrimingStep;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +69,7 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
     protected final ApplicationContext applicationContext;
     private final String functionName;
     private final String publicJwks;
+    private final EmfMetrics releaseMetrics;
 
     protected ApiHandler() {
         this(ApplicationContext.builder().deduceEnvironment(false).banner(false).start());
@@ -76,6 +80,10 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
         Map<String, String> variables = LambdaEnvironment.variables();
         this.functionName = variables.getOrDefault(EnvVars.FUNCTION_NAME, "local");
         this.publicJwks = variables.get(EnvVars.JWT_PUBLIC_JWKS);
+        // Per version, so that the alarms of a release see the new version's 5xx answers only.
+        this.releaseMetrics = new EmfMetrics(functionName,
+                Map.of("Version", variables.getOrDefault(EnvVars.FUNCTION_VERSION, "$LATEST")), System.out,
+                Clock.systemUTC());
         applicationContext.inject(this);
         if (SnapStart.mayCheckpoint(variables.get(SnapStart.INITIALIZATION_TYPE))) {
             SnapStart.register(this);
@@ -226,6 +234,9 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
                 response = response.withHeader("Cache-Control", "no-store");
             }
             write(response, output);
+            if (!priming && response.status() >= 500) {
+                releaseMetrics.count(BusinessMetrics.HTTP_5XX, 1);
+            }
             LOG.info("{} {} -> {} in {} ms", request.method(), request.routeKey(), response.status(),
                     (System.nanoTime() - started) / 1_000_000);
             return response.status();

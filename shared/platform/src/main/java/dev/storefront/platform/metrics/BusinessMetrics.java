@@ -16,6 +16,13 @@ public interface BusinessMetrics {
     String RESERVATIONS_EXPIRED = "ReservationsExpired";
     String SHIPMENTS_CREATED = "ShipmentsCreated";
 
+    /**
+     * Responses with a 5xx status, per function and version (dimensions {@code Service}, {@code Version}): a
+     * release whose code answers 500 is a successful Lambda invocation, invisible to the {@code Errors} metric, so
+     * the release alarms watch this one too. Written by {@code ApiHandler}, never for priming requests.
+     */
+    String HTTP_5XX = "Http5xx";
+
     /** Adds {@code value} (a count) to the metric {@code name}. */
     void count(String name, long value);
 }

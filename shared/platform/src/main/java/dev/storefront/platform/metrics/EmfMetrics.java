@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@link BusinessMetrics} in CloudWatch's embedded metric format: each count is one JSON document on its own line
@@ -23,11 +25,21 @@ public final class EmfMetrics implements BusinessMetrics {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String service;
+    private final Map<String, String> dimensions;
     private final PrintStream out;
     private final Clock clock;
 
     public EmfMetrics(String service, PrintStream out, Clock clock) {
+        this(service, Map.of(), out, clock);
+    }
+
+    /**
+     * Metrics with dimensions beyond {@code Service}, e.g. {@code Version} for the release alarms; each document
+     * then has the one dimension set {@code [Service, ...dimensions]} in this order.
+     */
+    public EmfMetrics(String service, Map<String, String> dimensions, PrintStream out, Clock clock) {
         this.service = service;
+        this.dimensions = new LinkedHashMap<>(dimensions);
         this.out = out;
         this.clock = clock;
     }
@@ -52,6 +64,9 @@ public final class EmfMetrics implements BusinessMetrics {
             json.writeArrayFieldStart("Dimensions");
             json.writeStartArray();
             json.writeString("Service");
+            for (String dimension : dimensions.keySet()) {
+                json.writeString(dimension);
+            }
             json.writeEndArray();
             json.writeEndArray();
             json.writeArrayFieldStart("Metrics");
@@ -64,6 +79,9 @@ public final class EmfMetrics implements BusinessMetrics {
             json.writeEndArray();
             json.writeEndObject();
             json.writeStringField("Service", service);
+            for (Map.Entry<String, String> dimension : dimensions.entrySet()) {
+                json.writeStringField(dimension.getKey(), dimension.getValue());
+            }
             json.writeNumberField(name, value);
             json.writeEndObject();
         } catch (IOException e) {

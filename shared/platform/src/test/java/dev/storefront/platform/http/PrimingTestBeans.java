@@ -28,6 +28,9 @@ class PrimingTestBeans {
                     }
                     return ApiResponse.ok(Map.of());
                 })
+                .get("/broken", Access.anonymous(), request -> {
+                    throw new IllegalStateException("a bug in the route");
+                })
                 .get("/mine", Access.signedIn(), request -> ApiResponse.ok(Map.of("caller", request.caller().userId())))
                 .post("/things", Access.signedIn(), Idempotency.IGNORED, request -> {
                     WRITES.incrementAndGet();

@@ -44,4 +44,20 @@ class EmfMetricsTest {
 
         assertThat(bytes.size()).isZero();
     }
+
+    @Test
+    void count_shouldAddTheExtraDimensions_inOrder() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EmfMetrics release = new EmfMetrics("storefront-accounts", java.util.Map.of("Version", "7"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        release.count(BusinessMetrics.HTTP_5XX, 1);
+
+        JsonNode document = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(document.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
+                .isEqualTo("[[\"Service\",\"Version\"]]");
+        assertThat(document.path("Service").asText()).isEqualTo("storefront-accounts");
+        assertThat(document.path("Version").asText()).isEqualTo("7");
+        assertThat(document.path("Http5xx").asLong()).isEqualTo(1);
+    }
 }
