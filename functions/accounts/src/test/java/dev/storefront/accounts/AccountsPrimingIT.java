@@ -8,20 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.storefront.auth.SigningKeys;
-import dev.storefront.localcloud.FunctionTestEnvironment;
-import dev.storefront.localcloud.StoreSnapshot;
 import dev.storefront.platform.snapstart.PrimingResult;
 import dev.storefront.redis.RedisLoginThrottle;
+import dev.storefront.runtime.testing.PrimingEnvironment;
+import dev.storefront.runtime.testing.PrimingEnvironment.Primed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SnapStart priming of the accounts function against DynamoDB Local and a real Redis. CRaC cannot checkpoint a
@@ -32,45 +31,33 @@ class AccountsPrimingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EVENTS = Path.of("../../events/accounts");
+    private static final ECKey SIGNING_KEY = SigningKeys.generate();
 
-    private static FunctionTestEnvironment environment;
+    @RegisterExtension
+    static final PrimingEnvironment environment = PrimingEnvironment.of(SIGNING_KEY, Map.of(
+            "STOREFRONT_USERS_TABLE", "UsersTable",
+            "STOREFRONT_SESSIONS_TABLE", "SessionsTable",
+            "STOREFRONT_IDEMPOTENCY_TABLE", "IdempotencyTable",
+            "STOREFRONT_JWT_SIGNING_JWK", SIGNING_KEY.toJSONString()));
+
     private static AccountsHandler handler;
 
     @BeforeAll
     static void start() throws IOException {
-        ECKey key = SigningKeys.generate();
-        environment = FunctionTestEnvironment.start(Path.of("../../template.yaml"), AccountsPrimingIT.class, Map.of(
-                "STOREFRONT_USERS_TABLE", "UsersTable",
-                "STOREFRONT_SESSIONS_TABLE", "SessionsTable",
-                "STOREFRONT_IDEMPOTENCY_TABLE", "IdempotencyTable",
-                "STOREFRONT_JWT_ISSUER", "https://storefront.test/auth",
-                "STOREFRONT_JWT_AUDIENCE", "storefront-api",
-                "STOREFRONT_JWT_PUBLIC_JWKS", SigningKeys.publicJwkSetJson(key),
-                "STOREFRONT_JWT_SIGNING_JWK", key.toJSONString()));
         handler = new AccountsHandler();
         // Some data the priming must leave alone.
         assertThat(invoke(event("signup.json")).get("statusCode").asInt()).isEqualTo(201);
         assertThat(invoke(event("login.json")).get("statusCode").asInt()).isEqualTo(200);
     }
 
-    @AfterAll
-    static void stop() {
-        if (environment != null) {
-            environment.close();
-        }
-    }
-
     @Test
     void prime_shouldAnswerTheExpectedStatuses_andWriteNothingDurable() {
-        // given
-        StoreSnapshot before = StoreSnapshot.of(environment);
-
         // when
-        List<PrimingResult> results = handler.prime();
+        Primed primed = environment.prime(handler::prime);
 
         // then
-        assertThat(results).allMatch(PrimingResult::expected, "as expected");
-        assertThat(results).extracting(PrimingResult::step, PrimingResult::outcome).containsExactly(
+        assertThat(primed.results()).allMatch(PrimingResult::expected, "as expected");
+        assertThat(primed.results()).extracting(PrimingResult::step, PrimingResult::outcome).containsExactly(
                 tuple("POST /auth/login", "401"),
                 tuple("POST /auth/refresh", "401"),
                 tuple("POST /auth/logout", "204"),
@@ -79,10 +66,9 @@ class AccountsPrimingIT {
                 tuple("GET /.well-known/jwks.json", "200"),
                 tuple("GET /me", "401"),
                 tuple("access token signing (throwaway)", "ok"));
-        StoreSnapshot after = StoreSnapshot.of(environment);
-        assertThat(after.itemChangesSince(before)).isEmpty();
+        assertThat(primed.itemChanges()).isEmpty();
         // The only trace: the failed login of the reserved email, counted for seconds.
-        assertThat(after.redisKeysAddedSince(before)).hasSize(1).allSatisfy((key, ttl) -> {
+        assertThat(primed.redisKeysAdded()).hasSize(1).allSatisfy((key, ttl) -> {
             assertThat(key).startsWith("login:fail:");
             assertThat(ttl).isPositive().isLessThanOrEqualTo(RedisLoginThrottle.RESERVED_WINDOW.toMillis());
         });
@@ -105,7 +91,7 @@ class AccountsPrimingIT {
         ObjectNode wrongPassword = event("login.json");
         wrongPassword.put("body", "{\"email\":\"ada@example.com\",\"password\":\"not the password at all\"}");
         assertThat(invoke(wrongPassword).get("statusCode").asInt()).isEqualTo(401);
-        assertThat(StoreSnapshot.of(environment).redisKeys()).containsKey("login:fail:" + sha256("ada@example.com"));
+        assertThat(environment.snapshot().redisKeys()).containsKey("login:fail:" + sha256("ada@example.com"));
         assertThat(invoke(event("login.json")).get("statusCode").asInt()).isEqualTo(200);
     }
 

@@ -3,63 +3,40 @@ package dev.storefront.paymentfn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.storefront.auth.SigningKeys;
-import dev.storefront.localcloud.FunctionTestEnvironment;
-import dev.storefront.localcloud.StoreSnapshot;
 import dev.storefront.platform.snapstart.PrimingResult;
-import java.nio.file.Path;
-import java.util.List;
+import dev.storefront.runtime.testing.PrimingEnvironment;
+import dev.storefront.runtime.testing.PrimingEnvironment.Primed;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * SnapStart priming of the payment function against DynamoDB Local and a real Redis. (CRaC cannot checkpoint a
- * normal JDK: {@code prime()} is what the handler's {@code beforeCheckpoint} runs.)
- */
+/** SnapStart priming of the payment function against DynamoDB Local and a real Redis. */
 class PaymentPrimingIT {
 
-    private static FunctionTestEnvironment environment;
-
-    @BeforeAll
-    static void start() {
-        environment = FunctionTestEnvironment.start(Path.of("../../template.yaml"), PaymentPrimingIT.class, Map.of(
-                "STOREFRONT_PAYMENTS_TABLE", "PaymentsTable",
-                "STOREFRONT_ORDERS_TABLE", "OrdersTable",
-                "STOREFRONT_PRODUCTS_TABLE", "ProductsTable",
-                "STOREFRONT_CARTS_TABLE", "CartsTable",
-                "STOREFRONT_IDEMPOTENCY_TABLE", "IdempotencyTable",
-                "STOREFRONT_PAYMENT_WEBHOOK_SECRET", "whsec_priming-test-secret",
-                "STOREFRONT_JWT_ISSUER", "https://storefront.test/auth",
-                "STOREFRONT_JWT_AUDIENCE", "storefront-api",
-                "STOREFRONT_JWT_PUBLIC_JWKS", SigningKeys.publicJwkSetJson(SigningKeys.generate()),
-                "STOREFRONT_CURRENCY", "USD"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (environment != null) {
-            environment.close();
-        }
-    }
+    @RegisterExtension
+    static final PrimingEnvironment environment = PrimingEnvironment.of(Map.of(
+            "STOREFRONT_PAYMENTS_TABLE", "PaymentsTable",
+            "STOREFRONT_ORDERS_TABLE", "OrdersTable",
+            "STOREFRONT_PRODUCTS_TABLE", "ProductsTable",
+            "STOREFRONT_CARTS_TABLE", "CartsTable",
+            "STOREFRONT_IDEMPOTENCY_TABLE", "IdempotencyTable",
+            "STOREFRONT_PAYMENT_WEBHOOK_SECRET", "whsec_priming-test-secret",
+            "STOREFRONT_CURRENCY", "USD"));
 
     @Test
     void prime_shouldReadAnAbsentPayment_andRefuseAnUnsignedWebhook_writingNothing() {
         // given
         PaymentHandler handler = new PaymentHandler();
-        StoreSnapshot before = StoreSnapshot.of(environment);
 
         // when
-        List<PrimingResult> results = handler.prime();
+        Primed primed = environment.prime(handler::prime);
 
         // then
-        assertThat(results).extracting(PrimingResult::step, PrimingResult::outcome, PrimingResult::expected)
+        assertThat(primed.results()).extracting(PrimingResult::step, PrimingResult::outcome, PrimingResult::expected)
                 .containsExactly(tuple("GET /payments/{paymentId} (as caller)", "404", true),
                         tuple("POST /webhooks/payments", "400", true),
                         tuple("GET /payments/{paymentId}", "401", true));
-        StoreSnapshot after = StoreSnapshot.of(environment);
-        assertThat(after.itemChangesSince(before)).isEmpty();
-        assertThat(after.redisKeysAddedSince(before)).isEmpty();
+        assertThat(primed.itemChanges()).isEmpty();
+        assertThat(primed.redisKeysAdded()).isEmpty();
     }
 }

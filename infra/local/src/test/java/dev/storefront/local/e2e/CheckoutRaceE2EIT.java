@@ -1,32 +1,30 @@
 package dev.storefront.local.e2e;
 
-import static dev.storefront.local.e2e.Http.object;
+import static dev.storefront.local.e2e.Shop.UNITS;
+import static dev.storefront.local.e2e.Shop.assertProblem;
+import static dev.storefront.local.e2e.Shop.errorFields;
+import static dev.storefront.local.e2e.Shop.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storefront.local.LocalOptions;
 import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
-import java.net.http.HttpRequest;
-import java.nio.file.Path;
+import dev.storefront.local.e2e.Shop.Shopper;
+import dev.storefront.local.e2e.Shop.Stack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,15 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class CheckoutRaceE2EIT {
 
-    private static final String ADMIN_EMAIL = "race-admin@storefront.test";
-    private static final String ADMIN_PASSWORD = "admin password for race e2e";
-    private static final String PASSWORD = "correct horse battery";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final int BUYERS = 24;
-    private static final int UNITS = 10;
     private static final int SAME_KEY_REQUESTS = 8;
     private static final int SHORT_RESERVATION_SECONDS = 3;
-    private static final AtomicInteger EMAILS = new AtomicInteger();
 
     private static Stack stack;
     private static List<Shopper> buyers;
@@ -84,7 +76,7 @@ class CheckoutRaceE2EIT {
     @Test
     void checkout_shouldSellExactlyTheStock_whenMoreShoppersThanUnitsCheckOutAtOnce() throws Exception {
         // given: 24 carts holding one unit each of a product with 10 in stock
-        String product = stack.createProduct(1999, UNITS);
+        String product = stack.createProduct(1999, UNITS, "Limited edition");
         for (Shopper buyer : buyers) {
             assertThat(stack.addItem(buyer, product, 1).status()).isEqualTo(200);
         }
@@ -101,7 +93,8 @@ class CheckoutRaceE2EIT {
         // when: all check out at once, each with its own key
         List<Response> responses;
         try {
-            responses = concurrently(BUYERS, i -> stack.checkoutRequest(buyers.get(i), "race-" + UUID.randomUUID()));
+            responses = stack.concurrently(BUYERS,
+                    i -> stack.checkoutRequest(buyers.get(i), "race-" + UUID.randomUUID()));
         } finally {
             racing.set(false);
             watcher.join(10_000);
@@ -149,12 +142,12 @@ class CheckoutRaceE2EIT {
     void checkout_shouldPlaceOneOrder_whenTheSameKeyAndBodyArriveEightTimesAtOnce() throws Exception {
         // given
         Shopper shopper = impatientShopper;
-        String product = stack.createProduct(1500, UNITS);
+        String product = stack.createProduct(1500, UNITS, "Limited edition");
         assertThat(stack.addItem(shopper, product, 2).status()).isEqualTo(200);
         String key = "double-click-" + UUID.randomUUID();
 
         // when
-        List<Response> responses = concurrently(SAME_KEY_REQUESTS, i -> stack.checkoutRequest(shopper, key));
+        List<Response> responses = stack.concurrently(SAME_KEY_REQUESTS, i -> stack.checkoutRequest(shopper, key));
 
         // then: one original; every other answer is its replay or "still in progress"
         List<Response> originals = responses.stream()
@@ -188,11 +181,12 @@ class CheckoutRaceE2EIT {
     void checkout_shouldPlaceOneOrder_whenTwoTabsCheckOutTheSameCartWithDifferentKeys() throws Exception {
         // given
         Shopper shopper = stack.newShopper();
-        String product = stack.createProduct(1200, UNITS);
+        String product = stack.createProduct(1200, UNITS, "Limited edition");
         assertThat(stack.addItem(shopper, product, 3).status()).isEqualTo(200);
 
         // when
-        List<Response> responses = concurrently(2, i -> stack.checkoutRequest(shopper, "tab-" + i + "-" + UUID.randomUUID()));
+        List<Response> responses = stack.concurrently(2,
+                i -> stack.checkoutRequest(shopper, "tab-" + i + "-" + UUID.randomUUID()));
 
         // then: the cart is bought once; the other tab finds it empty
         assertThat(responses).filteredOn(r -> r.status() == 201).as("%s", responses).hasSize(1);
@@ -210,7 +204,7 @@ class CheckoutRaceE2EIT {
         try {
             // given: an unpaid order holding 2 of 5 units
             Shopper shopper = expiring.newShopper();
-            String product = expiring.createProduct(2500, 5);
+            String product = expiring.createProduct(2500, 5, "Limited edition");
             assertThat(expiring.addItem(shopper, product, 2).status()).isEqualTo(200);
             Response placed = expiring.http().send(expiring.checkoutRequest(shopper, "expiry-" + UUID.randomUUID()));
             assertThat(placed.status()).as("%s", placed).isEqualTo(201);
@@ -280,166 +274,5 @@ class CheckoutRaceE2EIT {
 
     private static JsonNode sweep(LocalStorefront storefront) throws Exception {
         return Http.JSON.readTree(storefront.triggerSchedule("OrderExpiryFunction", "EveryMinute"));
-    }
-
-    private record Shopper(String userId, String authorization) {
-    }
-
-    /** A running local stack, its HTTP client and an admin token. */
-    private record Stack(LocalStorefront storefront, Http http, String admin) {
-
-        /**
-         * Starts a stack from the project's template as {@code ./storefront local} does: from its environment
-         * variables (here {@code extra} on top of the admin account and no demo products).
-         */
-        static Stack start(Map<String, String> extra) {
-            Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
-            Map<String, String> environment = new HashMap<>(Map.of("STOREFRONT_ADMIN_EMAIL", ADMIN_EMAIL,
-                    "STOREFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD, "STOREFRONT_SEED_PRODUCTS", "0"));
-            environment.putAll(extra);
-            LocalStorefront storefront = LocalStorefront.start(LocalOptions.fromEnvironment(environment, template)
-                    .port(0).build());
-            try {
-                Http http = new Http(storefront.baseUrl());
-                Response login = http.post("/auth/login", object("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
-                assertThat(login.status()).as("admin login: %s", login).isEqualTo(200);
-                return new Stack(storefront, http, "Bearer " + login.field("accessToken"));
-            } catch (RuntimeException | AssertionError e) {
-                storefront.close();
-                throw e;
-            }
-        }
-
-        Shopper newShopper() {
-            String email = "racer-" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                    + "@example.com";
-            Response signup = http.post("/auth/signup", object("email", email, "password", PASSWORD, "name", "Racer"));
-            assertThat(signup.status()).as("signup: %s", signup).isEqualTo(201);
-            Response login = http.post("/auth/login", object("email", email, "password", PASSWORD));
-            assertThat(login.status()).as("login: %s", login).isEqualTo(200);
-            return new Shopper(signup.field("userId"), "Bearer " + login.field("accessToken"));
-        }
-
-        String createProduct(long price, int available) {
-            ObjectNode body = object("sku", "SKU-" + UUID.randomUUID(), "name", "Limited edition",
-                    "description", "Few of them.", "category", "Fixtures", "brand", "Storefront",
-                    "price", object("amount", price, "currency", "USD"), "stock", object("available", available),
-                    "weightGrams", 300);
-            Response created = http.post("/admin/products", body, "Authorization", admin);
-            assertThat(created.status()).as("create product: %s", created).isEqualTo(201);
-            return created.field("productId");
-        }
-
-        Response addItem(Shopper shopper, String productId, int quantity) {
-            return http.post("/cart/items", object("productId", productId, "quantity", quantity),
-                    "Authorization", shopper.authorization());
-        }
-
-        Response cart(Shopper shopper) {
-            return http.get("/cart", "Authorization", shopper.authorization());
-        }
-
-        HttpRequest checkoutRequest(Shopper shopper, String idempotencyKey) {
-            ObjectNode body = object("shippingAddress", object("name", "Grace Hopper", "line1", "1 Navy Way",
-                    "city", "Arlington", "region", "VA", "postalCode", "22202", "country", "US"),
-                    "shippingMethod", "standard");
-            return http.jsonPost("/checkout", body, "Authorization", shopper.authorization(),
-                    "Idempotency-Key", idempotencyKey);
-        }
-
-        Response orders(Shopper shopper) {
-            return http.get("/orders", "Authorization", shopper.authorization());
-        }
-
-        Response getOrder(Shopper shopper, String orderId) {
-            return http.get("/orders/" + orderId, "Authorization", shopper.authorization());
-        }
-
-        Response cancel(Shopper shopper, String orderId) {
-            return http.send(http.request("/orders/" + orderId + "/cancel")
-                    .header("Authorization", shopper.authorization())
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-        }
-
-        /** Units available as stored in the products table (item {@code PRODUCT#<id>}). */
-        int storedStock(String productId) {
-            Map<String, AttributeValue> item = storefront.dynamoDb().getItem(request -> request
-                    .tableName(storefront.tableNames().get("ProductsTable")).consistentRead(true)
-                    .key(Map.of("pk", AttributeValue.fromS("PRODUCT#" + productId)))).item();
-            return Integer.parseInt(item.get("available").n());
-        }
-
-        Map<String, AttributeValue> storedOrder(String orderId) {
-            return storefront.dynamoDb().getItem(request -> request
-                    .tableName(storefront.tableNames().get("OrdersTable")).consistentRead(true)
-                    .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item();
-        }
-
-        /** Every stored order with a line of {@code productId} (a scan: fine for a test's table). */
-        List<Map<String, AttributeValue>> storedOrdersOf(String productId) {
-            List<Map<String, AttributeValue>> found = new ArrayList<>();
-            storefront.dynamoDb().scanPaginator(request -> request
-                    .tableName(storefront.tableNames().get("OrdersTable")).consistentRead(true)).items()
-                    .forEach(item -> {
-                        if (item.get("items").l().stream()
-                                .anyMatch(line -> line.m().get("productId").s().equals(productId))) {
-                            found.add(item);
-                        }
-                    });
-            return found;
-        }
-    }
-
-    /** Sends {@code count} requests released at the same instant by one gate; returns the responses in order. */
-    private static List<Response> concurrently(int count, Function<Integer, HttpRequest> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch ready = new CountDownLatch(count);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                HttpRequest prepared = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return stack.http().send(prepared);
-                }));
-            }
-            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-            go.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static JsonNode assertProblem(Response response, int status) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.header("Content-Type")).as("content type of %s", response)
-                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = response.json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("detail").asText()).as("detail of %s", response).isNotBlank();
-        assertThat(problem.path("requestId").asText()).isEqualTo(response.requestId());
-        return problem;
-    }
-
-    private static List<String> errorFields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
-        return fields;
     }
 }

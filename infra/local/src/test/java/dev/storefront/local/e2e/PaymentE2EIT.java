@@ -16,30 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storefront.local.LocalOptions;
-import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Placed;
 import dev.storefront.local.e2e.Shop.Shopper;
 import dev.storefront.local.e2e.Shop.Stack;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -263,7 +249,7 @@ class PaymentE2EIT {
         Placed placed = stack.placeOrder(shopper, 4999, 1);
 
         // when
-        List<Response> responses = concurrently(RACERS,
+        List<Response> responses = stack.concurrently(RACERS,
                 i -> stack.payRequest(shopper, placed.orderId(), "tok_visa", "tab-" + i + "-" + UUID.randomUUID()));
 
         // then: one payment, every other answer a conflict
@@ -292,7 +278,7 @@ class PaymentE2EIT {
         String key = "double-click-" + UUID.randomUUID();
 
         // when
-        List<Response> responses = concurrently(RACERS, i -> stack.payRequest(shopper, placed.orderId(), "tok_visa", key));
+        List<Response> responses = stack.concurrently(RACERS, i -> stack.payRequest(shopper, placed.orderId(), "tok_visa", key));
 
         // then: one original; every other answer is its replay or "still in progress"
         List<Response> originals = responses.stream()
@@ -460,7 +446,7 @@ class PaymentE2EIT {
         long part = total * 40 / 100;
 
         // when
-        List<Response> answers = concurrently(6, i -> stack.http().jsonPost("/payments/" + paymentId + "/refunds",
+        List<Response> answers = stack.concurrently(6, i -> stack.http().jsonPost("/payments/" + paymentId + "/refunds",
                 object("amount", object("amount", part, "currency", "USD")), "Authorization", stack.admin()));
 
         // then: two fit, the others are refused; the payment never shows more than was captured
@@ -568,15 +554,5 @@ class PaymentE2EIT {
     private static Response refund(String paymentId, Object body) {
         return stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds", body,
                 "Authorization", stack.admin(), "Idempotency-Key", key()));
-    }
-
-    /** Sends {@code count} requests released at the same instant by one gate; returns the responses in order. */
-    private static List<Response> concurrently(int count, Function<Integer, HttpRequest> request) throws Exception {
-        List<Callable<Object>> calls = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            HttpRequest prepared = request.apply(i);
-            calls.add(() -> stack.http().send(prepared));
-        }
-        return together(calls).stream().map(Response.class::cast).toList();
     }
 }

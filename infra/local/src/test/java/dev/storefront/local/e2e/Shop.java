@@ -24,12 +24,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The shop as the order-lifecycle E2E tests drive it (payments, shipments): a running local stack with an admin,
- * shoppers, orders placed through cart and checkout, payments, and the tables read directly where the outcome of
- * a race is decided; plus the assertions every such test makes of problems and money.
+ * The shop as the order-lifecycle E2E tests drive it (checkout races, payments, shipments): a running local stack
+ * with an admin, shoppers, orders placed through cart and checkout, payments, requests raced at one gate, and the
+ * tables read directly where the outcome of a race is decided; plus the assertions every such test makes of
+ * problems and money.
  */
 final class Shop {
 
@@ -54,14 +56,18 @@ final class Shop {
     }
 
     static void awaitInstant(Instant instant) {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+        Duration left = Duration.between(Instant.now(), instant);
+        if (left.toMillis() > 0) {
+            pause(left);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -74,6 +80,10 @@ final class Shop {
     /** A running local stack, its HTTP client and an admin token. */
     record Stack(LocalStorefront storefront, Http http, String admin) {
 
+        /**
+         * Starts a stack from the project's template as {@code ./storefront local} does: from its environment
+         * variables (here {@code extra} on top of the admin account and no demo products).
+         */
         static Stack start(Map<String, String> extra) {
             Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
             Map<String, String> environment = new HashMap<>(Map.of("STOREFRONT_ADMIN_EMAIL", ADMIN_EMAIL,
@@ -109,24 +119,42 @@ final class Shop {
 
         /** As {@link #placeOrder(Shopper, long, int)}, of a product with this name. */
         Placed placeOrder(Shopper shopper, long price, int quantity, String name) {
-            ObjectNode product = object("sku", "SKU-" + UUID.randomUUID(), "name", name,
-                    "description", "Bought and paid.", "category", "Fixtures", "brand", "Storefront",
-                    "price", object("amount", price, "currency", "USD"), "stock", object("available", UNITS),
-                    "weightGrams", 300);
-            Response created = http.post("/admin/products", product, "Authorization", admin);
-            assertThat(created.status()).as("create product: %s", created).isEqualTo(201);
-            String productId = created.field("productId");
-            Response added = http.post("/cart/items", object("productId", productId, "quantity", quantity),
-                    "Authorization", shopper.authorization());
+            String productId = createProduct(price, UNITS, name);
+            Response added = addItem(shopper, productId, quantity);
             assertThat(added.status()).as("add item: %s", added).isEqualTo(200);
-            ObjectNode checkout = object("shippingAddress", object("name", "Grace Hopper", "line1", "1 Navy Way",
-                    "city", "Arlington", "region", "VA", "postalCode", "22202", "country", "US"),
-                    "shippingMethod", "standard");
-            Response placed = http.post("/checkout", checkout, "Authorization", shopper.authorization(),
-                    "Idempotency-Key", key());
+            Response placed = http.send(checkoutRequest(shopper, key()));
             assertThat(placed.status()).as("checkout: %s", placed).isEqualTo(201);
             assertThat(placed.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
             return new Placed(placed.field("orderId"), productId, placed.json());
+        }
+
+        /** A new product with {@code available} units, created by the admin; returns its id. */
+        String createProduct(long price, int available, String name) {
+            ObjectNode product = object("sku", "SKU-" + UUID.randomUUID(), "name", name,
+                    "description", "Bought and paid.", "category", "Fixtures", "brand", "Storefront",
+                    "price", object("amount", price, "currency", "USD"), "stock", object("available", available),
+                    "weightGrams", 300);
+            Response created = http.post("/admin/products", product, "Authorization", admin);
+            assertThat(created.status()).as("create product: %s", created).isEqualTo(201);
+            return created.field("productId");
+        }
+
+        Response addItem(Shopper shopper, String productId, int quantity) {
+            return http.post("/cart/items", object("productId", productId, "quantity", quantity),
+                    "Authorization", shopper.authorization());
+        }
+
+        Response cart(Shopper shopper) {
+            return http.get("/cart", "Authorization", shopper.authorization());
+        }
+
+        /** A ready checkout of the shopper's cart (shipped standard to one fixed address); for concurrent sends. */
+        HttpRequest checkoutRequest(Shopper shopper, String idempotencyKey) {
+            ObjectNode checkout = object("shippingAddress", object("name", "Grace Hopper", "line1", "1 Navy Way",
+                    "city", "Arlington", "region", "VA", "postalCode", "22202", "country", "US"),
+                    "shippingMethod", "standard");
+            return http.jsonPost("/checkout", checkout, "Authorization", shopper.authorization(),
+                    "Idempotency-Key", idempotencyKey);
         }
 
         HttpRequest payRequest(Shopper shopper, String orderId, String token, String idempotencyKey) {
@@ -142,10 +170,32 @@ final class Shop {
             return http.get("/payments/" + paymentId, "Authorization", shopper.authorization());
         }
 
+        Response orders(Shopper shopper) {
+            return http.get("/orders", "Authorization", shopper.authorization());
+        }
+
         Response getOrder(Shopper shopper, String orderId) {
             return http.get("/orders/" + orderId, "Authorization", shopper.authorization());
         }
 
+        /** Cancels the order with a bodiless POST. */
+        Response cancel(Shopper shopper, String orderId) {
+            return http.send(http.request("/orders/" + orderId + "/cancel")
+                    .header("Authorization", shopper.authorization())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+        }
+
+        /** Sends {@code count} requests released at the same instant by one gate; returns the responses in order. */
+        List<Response> concurrently(int count, Function<Integer, HttpRequest> request) throws Exception {
+            List<Callable<Object>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                HttpRequest prepared = request.apply(i);
+                calls.add(() -> http.send(prepared));
+            }
+            return together(calls).stream().map(Response.class::cast).toList();
+        }
+
+        /** Units available as stored in the products table (item {@code PRODUCT#<id>}). */
         int storedStock(String productId) {
             Map<String, AttributeValue> item = storefront.dynamoDb().getItem(request -> request
                     .tableName(storefront.tableNames().get("ProductsTable")).consistentRead(true)
@@ -157,6 +207,20 @@ final class Shop {
             return storefront.dynamoDb().getItem(request -> request
                     .tableName(storefront.tableNames().get("OrdersTable")).consistentRead(true)
                     .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item();
+        }
+
+        /** Every stored order with a line of {@code productId} (a scan: fine for a test's table). */
+        List<Map<String, AttributeValue>> storedOrdersOf(String productId) {
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            storefront.dynamoDb().scanPaginator(request -> request
+                    .tableName(storefront.tableNames().get("OrdersTable")).consistentRead(true)).items()
+                    .forEach(item -> {
+                        if (item.get("items").l().stream()
+                                .anyMatch(line -> line.m().get("productId").s().equals(productId))) {
+                            found.add(item);
+                        }
+                    });
+            return found;
         }
 
         /** Items of the payments table whose key starts with {@code prefix} and that belong to the order. */
