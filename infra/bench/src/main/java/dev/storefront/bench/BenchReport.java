@@ -35,8 +35,8 @@ public record BenchReport(List<Row> rows, String command, String environment, Li
                         wall.median() / bare.median(), wall.min() / bare.min()));
             }
         }
-        String command = "DDB_LOCAL_TELEMETRY=0 ./storefront bench coldstart " + options.arguments()
-                + "\n  or: mvn -B -q -pl infra/bench -am package -DskipTests && DDB_LOCAL_TELEMETRY=0 java -cp "
+        String command = "./storefront bench coldstart " + options.arguments()
+                + "\n  or: mvn -B -q -pl infra/bench -am package -DskipTests && java -cp "
                 + "'infra/bench/target/storefront-bench/lib/*' dev.storefront.bench.ColdStartBench " + options.arguments();
         List<String> notes = new ArrayList<>(primingNotes(options, results));
         notes.addAll(floorNotes(options, results));

@@ -11,7 +11,7 @@ import dev.storefront.domain.catalog.ProductCache;
 import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.DynamoDbLocalServer;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAttributes;
 import dev.storefront.localcloud.LocalAwsClients;
@@ -63,7 +63,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  *       ({@link DynamoDbProductRepository#findById}), interleaved.</li>
  * </ol>
  *
- * <p>Run with {@code DDB_LOCAL_TELEMETRY=0 ./storefront bench catalog [--products N] [--rounds N]
+ * <p>Run with {@code ./storefront bench catalog [--products N] [--rounds N]
  * [--scans N] [--details N] [--seed N]}. Prints the figures and the command; docs/benchmarks.md keeps them.
  */
 public final class CatalogBench {
@@ -154,7 +154,7 @@ public final class CatalogBench {
         }
 
         String command() {
-            return String.format(Locale.ROOT, "DDB_LOCAL_TELEMETRY=0 ./storefront bench catalog --products %d --rounds %d"
+            return String.format(Locale.ROOT, "./storefront bench catalog --products %d --rounds %d"
                     + " --scans %d --details %d --seed %d", products, rounds, scans, details, seed);
         }
     }
@@ -196,7 +196,7 @@ public final class CatalogBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.startInMemory();
+        try (MotoServer dynamoDb = MotoServer.startInMemory();
                 RedisServer redis = RedisServer.launch();
                 DynamoDbClient client = LocalAwsClients.dynamoDb(dynamoDb.endpoint())) {
             IntrinsicResolver resolver = IntrinsicResolver.builder(template).region(REGION).accountId(ACCOUNT)

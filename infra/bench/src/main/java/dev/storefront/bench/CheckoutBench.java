@@ -19,7 +19,7 @@ import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.dynamodb.DynamoDbOrderRepository;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.DynamoDbLocalServer;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAwsClients;
 import dev.storefront.localcloud.TemplateTables;
@@ -84,7 +84,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * no stock ever negative (every stock level in the products table's stream), units taken = units ordered,
  * one stored order per success, the carts of successful shoppers gone and the others kept.
  *
- * <p>Run with {@code DDB_LOCAL_TELEMETRY=0 ./storefront bench checkout [--orders N] [--threads N]}.
+ * <p>Run with {@code ./storefront bench checkout [--orders N] [--threads N]}.
  */
 public final class CheckoutBench {
 
@@ -126,7 +126,7 @@ public final class CheckoutBench {
         }
 
         String command() {
-            return String.format(Locale.ROOT, "DDB_LOCAL_TELEMETRY=0 ./storefront bench checkout --orders %d --threads %d"
+            return String.format(Locale.ROOT, "./storefront bench checkout --orders %d --threads %d"
                     + " --rounds %d --seed %d", orders, threads, rounds, seed);
         }
     }
@@ -232,7 +232,7 @@ public final class CheckoutBench {
 
     String run() {
         CloudFormationTemplate template = CloudFormationTemplate.load(options.repo().resolve("template.yaml"));
-        try (DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory();
+        try (MotoServer server = MotoServer.startInMemory();
                 DynamoDbClient client = client(server.endpoint());
                 DynamoDbStreamsClient streams = LocalAwsClients.dynamoDbStreams(server.endpoint())) {
             Map<String, String> tables = new TemplateTables(IntrinsicResolver.builder(template).build()).createAll(client);

@@ -8,7 +8,7 @@ import dev.storefront.bench.probe.FloorLoginHandler;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.DynamoDbLocalServer;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAttributes;
 import dev.storefront.localcloud.LocalAwsClients;
@@ -113,7 +113,7 @@ public final class ColdStartBench {
         String handler = String.valueOf(function.properties().get("Handler")).split("::")[0];
 
         Path work = createWorkDirectory();
-        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.startInMemory();
+        try (MotoServer dynamoDb = MotoServer.startInMemory();
                 RedisServer redis = RedisServer.launch()) {
             Path packageRoot = unzip(zip, work.resolve("package"));
             Path probe = ProbeClasses.writeTo(work.resolve("probe"));
@@ -288,7 +288,6 @@ public final class ColdStartBench {
                 env.put(name, value);
             }
         }
-        env.put("DDB_LOCAL_TELEMETRY", "0");
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
         env.putAll(functionEnv);
         return env;

@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Afterwards every paid order must be paid (PAID, FULFILLING or DELIVERED) with one captured charge, and the simulated provider's charge
  * items in the payments table must number the successful payments.
  *
- * <p>Run with {@code DDB_LOCAL_TELEMETRY=0 ./storefront bench payment [--journeys N] [--orders N] [--threads N]}.
+ * <p>Run with {@code ./storefront bench payment [--journeys N] [--orders N] [--threads N]}.
  */
 public final class PaymentBench {
 
@@ -95,7 +95,7 @@ public final class PaymentBench {
         }
 
         String command() {
-            return String.format(Locale.ROOT, "DDB_LOCAL_TELEMETRY=0 ./storefront bench payment --journeys %d"
+            return String.format(Locale.ROOT, "./storefront bench payment --journeys %d"
                     + " --orders %d --threads %d", journeys, orders, threads);
         }
     }

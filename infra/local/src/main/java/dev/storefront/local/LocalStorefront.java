@@ -2,7 +2,7 @@ package dev.storefront.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.DynamoDbLocalServer;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAttributes;
 import dev.storefront.localcloud.LocalAwsClients;
@@ -35,7 +35,7 @@ public final class LocalStorefront implements AutoCloseable {
 
     private final LocalOptions options;
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private DynamoDbLocalServer dynamoDbServer;
+    private MotoServer dynamoDbServer;
     private URI dynamoDbEndpoint;
     private RedisServer redis;
     private DynamoDbClient dynamoDb;
@@ -78,7 +78,7 @@ public final class LocalStorefront implements AutoCloseable {
             // Another DynamoDB (LocalStack): tables are created there, streams are polled there.
             dynamoDbEndpoint = options.dynamoDbEndpoint();
         } else {
-            dynamoDbServer = DynamoDbLocalServer.start(0, dataDir == null ? null : dataDir.resolve("dynamodb"));
+            dynamoDbServer = MotoServer.start(0, dataDir == null ? null : dataDir.resolve("dynamodb").resolve("tables.json"));
             resources.add(dynamoDbServer);
             dynamoDbEndpoint = dynamoDbServer.endpoint();
         }

@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * What a function's handler-level integration test needs to call {@code handleRequest} as Lambda would:
- * DynamoDB Local (telemetry off) with every table of {@code template.yaml}, a real Redis server, and the
+ * the JVM's shared local DynamoDB ({@link MotoServer#shared()}, emptied first) with every table of
+ * {@code template.yaml}, a real Redis server, and the
  * function's environment written as the classpath resource that {@code LambdaEnvironment} reads (the same
  * mechanism the local gateway uses), so that the handler's no-arg constructor finds it.
  */
@@ -20,11 +21,11 @@ public final class FunctionTestEnvironment implements AutoCloseable {
     /** Name of the classpath resource holding a function's environment (see {@code LambdaEnvironment}). */
     public static final String ENVIRONMENT_RESOURCE = "storefront-lambda-env.properties";
 
-    private final DynamoDbLocalServer dynamoDb;
+    private final MotoServer dynamoDb;
     private final RedisServer redis;
     private final Path environmentFile;
 
-    private FunctionTestEnvironment(DynamoDbLocalServer dynamoDb, RedisServer redis, Path environmentFile) {
+    private FunctionTestEnvironment(MotoServer dynamoDb, RedisServer redis, Path environmentFile) {
         this.dynamoDb = dynamoDb;
         this.redis = redis;
         this.environmentFile = environmentFile;
@@ -39,9 +40,10 @@ public final class FunctionTestEnvironment implements AutoCloseable {
      *     dummy credentials and Redis URL are added
      */
     public static FunctionTestEnvironment start(Path template, Class<?> testClass, Map<String, String> variables) {
-        DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.startInMemory();
+        MotoServer dynamoDb = MotoServer.shared();
         RedisServer redis = null;
         try {
+            dynamoDb.reset();
             redis = RedisServer.launch();
             new TemplateTables(IntrinsicResolver.builder(CloudFormationTemplate.load(template)).build())
                     .createAll(LocalAwsClients.dynamoDb(dynamoDb.endpoint()));
@@ -62,7 +64,6 @@ public final class FunctionTestEnvironment implements AutoCloseable {
             if (redis != null) {
                 redis.close();
             }
-            dynamoDb.close();
             if (e instanceof IOException io) {
                 throw new UncheckedIOException(io);
             }
@@ -70,7 +71,7 @@ public final class FunctionTestEnvironment implements AutoCloseable {
         }
     }
 
-    public DynamoDbLocalServer dynamoDb() {
+    public MotoServer dynamoDb() {
         return dynamoDb;
     }
 
@@ -86,7 +87,6 @@ public final class FunctionTestEnvironment implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             redis.close();
-            dynamoDb.close();
         }
     }
 }

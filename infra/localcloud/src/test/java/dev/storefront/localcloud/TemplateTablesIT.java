@@ -14,12 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 class TemplateTablesIT {
 
-    private static DynamoDbLocalServer server;
+    private static MotoServer server;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocalServer.startInMemory();
+        server = MotoServer.startInMemory();
         client = LocalAwsClients.dynamoDb(server.endpoint());
     }
 

@@ -1,7 +1,7 @@
 package dev.storefront.dynamodb;
 
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.DynamoDbLocalServer;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAwsClients;
 import dev.storefront.localcloud.TemplateTables;
@@ -40,7 +40,7 @@ final class LocalTables {
     /** DynamoDB Local, in-process, started on first use and stopped when the JVM exits. */
     static synchronized LocalTables get() {
         if (dynamoDbLocal == null) {
-            DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory();
+            MotoServer server = MotoServer.startInMemory();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             dynamoDbLocal = new LocalTables(LocalAwsClients.dynamoDb(server.endpoint()));
         }

@@ -8,7 +8,7 @@ import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Placed;
 import dev.storefront.local.e2e.Shop.Shopper;
 import dev.storefront.local.e2e.Shop.Stack;
-import dev.storefront.localcloud.DynamoDbLocalServer;
+import dev.storefront.localcloud.MotoServer;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ExternalDynamoDbE2EIT {
 
     /** The DynamoDB endpoint of the run; started (and stopped when the JVM exits) by the subclass's choice. */
     URI dynamoDbEndpoint() {
-        DynamoDbLocalServer server = DynamoDbLocalServer.startInMemory();
+        MotoServer server = MotoServer.startInMemory();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return server.endpoint();
     }
