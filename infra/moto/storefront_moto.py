@@ -9,6 +9,9 @@ Started by the Java launcher (dev.storefront.localcloud.MotoServer) as a child p
   (200 racing TransactWriteItems on a stock of 20 succeeded up to 23 times); held around each whole
   request, every condition is checked and applied atomically, as DynamoDB does. Connections are still
   accepted and kept alive by their own threads.
+* Backs up only what a transaction can change (moto copies every table it touches, which grows with the data).
+* Enforces DynamoDB's key size limits, which moto does not (2,048 bytes for a partition key value, 1,024 for
+  a sort key value, in the table's keys and its indexes'), with DynamoDB's own ValidationException.
 * Stops when its parent stops: on end of input on stdin (the parent holds the other end of the pipe, so
   its death, however it happens, closes it), on SIGTERM, SIGINT and SIGHUP.
 * With --snapshot, restores every table and item from FILE at start and writes them back on every
@@ -17,8 +20,12 @@ Started by the Java launcher (dev.storefront.localcloud.MotoServer) as a child p
 """
 
 import argparse
+import base64
+import copy
+import io
 import json
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -34,14 +41,158 @@ _REQUEST_LOCK = threading.Lock()
 _STOPPING = threading.Lock()
 
 
+class KeyLimits:
+    """DynamoDB's key size limits, which moto does not enforce: a partition key value of at most 2,048 bytes and a
+    sort key value of at most 1,024 bytes, for the table's keys and its indexes' keys alike. A request that
+    breaks one gets DynamoDB's own answer (400 ValidationException, same message), so that the local engine
+    refuses what AWS refuses and an adapter that forgets to bound its keys fails here first."""
+
+    HASH_LIMIT = 2048
+    RANGE_LIMIT = 1024
+    HASH_MESSAGE = ("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size "
+                    "limit of2048 bytes")
+    RANGE_MESSAGE = ("One or more parameter values were invalid: Aggregated size of all range keys has exceeded "
+                     "the size limit of 1024 bytes")
+    _PLACEHOLDER = re.compile(r"(#?[A-Za-z0-9_.]+|:[A-Za-z0-9_]+)")
+    _KEYWORDS = {"AND", "BETWEEN", "begins_with", "and", "between"}
+
+    def violation(self, operation, body, region):
+        """The message DynamoDB would answer, or None when every key fits."""
+        try:
+            check = getattr(self, "_" + operation, None)
+            return check(body, region) if check else None
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None  # malformed: moto answers it as DynamoDB would
+
+    @staticmethod
+    def _size(value):
+        if not isinstance(value, dict):
+            return 0
+        if "S" in value:
+            return len(value["S"].encode("utf-8"))
+        if "B" in value:
+            return len(base64.b64decode(value["B"]))
+        return 0
+
+    @staticmethod
+    def _table(name, region):
+        from moto.dynamodb.models import dynamodb_backends
+
+        for account in list(dynamodb_backends.values()):
+            backend = account.get(region) if hasattr(account, "get") else None
+            if backend is not None and name in backend.tables:
+                return backend.tables[name]
+        return None
+
+    def _schemas(self, table, include_indexes):
+        schemas = [(table.hash_key_attr, table.range_key_attr)]
+        if include_indexes:
+            for index in list(table.indexes) + list(table.global_indexes):
+                hash_key = next((k["AttributeName"] for k in index.schema if k["KeyType"] == "HASH"), None)
+                range_key = next((k["AttributeName"] for k in index.schema if k["KeyType"] == "RANGE"), None)
+                schemas.append((hash_key, range_key))
+        return schemas
+
+    def _attributes(self, table_name, attributes, region, include_indexes):
+        table = self._table(table_name, region)
+        if table is None or not isinstance(attributes, dict):
+            return None
+        for hash_key, range_key in self._schemas(table, include_indexes):
+            if hash_key and self._size(attributes.get(hash_key)) > self.HASH_LIMIT:
+                return self.HASH_MESSAGE
+            if range_key and self._size(attributes.get(range_key)) > self.RANGE_LIMIT:
+                return self.RANGE_MESSAGE
+        return None
+
+    def _GetItem(self, body, region):
+        return self._attributes(body["TableName"], body["Key"], region, False)
+
+    _DeleteItem = _GetItem
+    _UpdateItem = _GetItem
+
+    def _PutItem(self, body, region):
+        return self._attributes(body["TableName"], body["Item"], region, True)
+
+    def _BatchGetItem(self, body, region):
+        for table, request in body["RequestItems"].items():
+            for key in request.get("Keys", []):
+                message = self._attributes(table, key, region, False)
+                if message:
+                    return message
+        return None
+
+    def _BatchWriteItem(self, body, region):
+        for table, requests in body["RequestItems"].items():
+            for request in requests:
+                if "PutRequest" in request:
+                    message = self._attributes(table, request["PutRequest"]["Item"], region, True)
+                else:
+                    message = self._attributes(table, request["DeleteRequest"]["Key"], region, False)
+                if message:
+                    return message
+        return None
+
+    def _TransactGetItems(self, body, region):
+        for item in body["TransactItems"]:
+            get = item["Get"]
+            message = self._attributes(get["TableName"], get["Key"], region, False)
+            if message:
+                return message
+        return None
+
+    def _TransactWriteItems(self, body, region):
+        for item in body["TransactItems"]:
+            for kind, operation in item.items():
+                if kind == "Put":
+                    message = self._attributes(operation["TableName"], operation["Item"], region, True)
+                else:
+                    message = self._attributes(operation["TableName"], operation["Key"], region, False)
+                if message:
+                    return message
+        return None
+
+    def _Query(self, body, region):
+        table = self._table(body["TableName"], region)
+        expression = body.get("KeyConditionExpression")
+        if table is None or not expression:
+            return None
+        hash_key, range_key = table.hash_key_attr, table.range_key_attr
+        if body.get("IndexName"):
+            index = next(i for i in list(table.indexes) + list(table.global_indexes) if i.name == body["IndexName"])
+            hash_key = next((k["AttributeName"] for k in index.schema if k["KeyType"] == "HASH"), None)
+            range_key = next((k["AttributeName"] for k in index.schema if k["KeyType"] == "RANGE"), None)
+        names = body.get("ExpressionAttributeNames", {})
+        values = body.get("ExpressionAttributeValues", {})
+        attribute = None
+        for token in self._PLACEHOLDER.findall(expression):
+            if token.startswith(":"):
+                size = self._size(values.get(token))
+                if attribute == hash_key and size > self.HASH_LIMIT:
+                    return self.HASH_MESSAGE
+                if attribute == range_key and size > self.RANGE_LIMIT:
+                    return self.RANGE_MESSAGE
+            elif token not in self._KEYWORDS:
+                attribute = names.get(token, token)
+        return None
+
+
 class SerialApplication:
-    """Runs the wrapped WSGI application for one request at a time, response body included."""
+    """Runs the wrapped WSGI application for one request at a time, response body included, after DynamoDB's
+    key size limits."""
+
+    _REGION = re.compile(r"Credential=[^/]*/[^/]*/([^/]+)/")
 
     def __init__(self, app):
         self._app = app
+        self._limits = KeyLimits()
 
     def __call__(self, environ, start_response):
         with _REQUEST_LOCK:
+            refusal = self._refusal(environ)
+            if refusal:
+                start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.0"),
+                                                   ("Content-Length", str(len(refusal)))])
+                return [refusal]
             result = self._app(environ, start_response)
             try:
                 body = b"".join(result)
@@ -50,6 +201,27 @@ class SerialApplication:
                 if close is not None:
                     close()
         return [body]
+
+    def _refusal(self, environ):
+        """DynamoDB's answer to a request whose keys are too long, or None."""
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if not target.startswith("DynamoDB_20120810."):
+            return None
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        raw = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = io.BytesIO(raw)
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            return None
+        if not isinstance(body, dict):
+            return None
+        region = self._REGION.search(environ.get("HTTP_AUTHORIZATION", ""))
+        message = self._limits.violation(target.split(".", 1)[1], body, region.group(1) if region else "us-east-1")
+        if not message:
+            return None
+        return json.dumps({"__type": "com.amazon.coral.validate#ValidationException",
+                           "message": message}).encode("utf-8")
 
 
 class QuietRequestHandler(MotoRequestHandler):
@@ -232,12 +404,75 @@ def restore(app, path):
     return count
 
 
+def install_item_level_transaction_backup():
+    """moto backs up every table a TransactWriteItems touches, by deep copy, before applying it, to put the
+    tables back if the transaction is cancelled: a copy of every item and every stream record the table ever
+    had, on every transaction (16 ms on an empty table, 105 ms at 2,000 items, growing with each order). Here
+    the backup is of what the transaction can change instead: the items it names and the length of each
+    table's stream. moto's own rollback then puts back the same live table, and this puts back the items and
+    drops the stream records the cancelled part wrote. Safe because requests run one at a time."""
+    from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.dynamo_type import DynamoType
+    from moto.dynamodb.models.table import Table
+
+    apply = DynamoDBBackend.transact_write_items
+
+    def live_table(table, memo):
+        return table
+
+    def transact_write_items(backend, transact_items):
+        backups, shards = [], {}
+        for entry in transact_items if isinstance(transact_items, list) else []:
+            if not isinstance(entry, dict) or len(entry) != 1:
+                continue
+            kind, operation = next(iter(entry.items()))
+            if not isinstance(operation, dict):
+                continue
+            table = backend.tables.get(operation.get("TableName"))
+            attributes = operation.get("Item") if kind == "Put" else operation.get("Key")
+            if table is None or not isinstance(attributes, dict) or table.hash_key_attr not in attributes:
+                continue
+            if table.range_key_attr is not None and table.range_key_attr not in attributes:
+                continue
+            try:
+                hash_value = DynamoType(attributes[table.hash_key_attr])
+                range_value = DynamoType(attributes[table.range_key_attr]) if table.range_key_attr else None
+                before = table.get_item(hash_value, range_value)
+            except Exception:  # malformed: moto refuses it before writing anything
+                continue
+            backups.append((table, hash_value, range_value, copy.deepcopy(before)))
+            if table.stream_shard is not None:
+                shards.setdefault(id(table), (table.stream_shard, len(table.stream_shard.items)))
+        Table.__deepcopy__ = live_table
+        try:
+            return apply(backend, transact_items)
+        except BaseException:
+            for table, hash_value, range_value, before in reversed(backups):
+                if range_value is None:
+                    if before is None:
+                        table.items.pop(hash_value, None)
+                    else:
+                        table.items[hash_value] = before
+                elif before is None:
+                    table.items[hash_value].pop(range_value, None)
+                else:
+                    table.items[hash_value][range_value] = before
+            for shard, length in shards.values():
+                del shard.items[length:]
+            raise
+        finally:
+            del Table.__deepcopy__
+
+    DynamoDBBackend.transact_write_items = transact_write_items
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--snapshot", help="file to restore from at start and write on stop")
     args = parser.parse_args()
 
+    install_item_level_transaction_backup()
     app = DomainDispatcherApplication(create_backend_app)
     if args.snapshot:
         remove_stale_temporaries(args.snapshot)

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The accounts handler as Lambda calls it: the sample events of {@code events/accounts} (the same files
- * {@code sam local invoke -e} uses) go through {@code handleRequest}, against DynamoDB Local and Redis.
+ * {@code sam local invoke -e} uses) go through {@code handleRequest}, against moto (the local DynamoDB)
+ * and Redis.
  */
 class AccountsHandlerIT {
 

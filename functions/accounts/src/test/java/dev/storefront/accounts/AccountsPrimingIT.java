@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * SnapStart priming of the accounts function against DynamoDB Local and a real Redis. CRaC cannot checkpoint a
- * normal JDK ({@code Core.checkpointRestore()} is unsupported there), so the handler's {@code beforeCheckpoint}
- * and {@code afterRestore} - what Lambda calls through {@code org.crac} - are called directly.
+ * SnapStart priming of the accounts function against moto (the local DynamoDB) and a real Redis. CRaC cannot
+ * checkpoint a normal JDK ({@code Core.checkpointRestore()} is unsupported there), so the handler's
+ * {@code beforeCheckpoint} and {@code afterRestore} - what Lambda calls through {@code org.crac} - are called
+ * directly.
  */
 class AccountsPrimingIT {
 

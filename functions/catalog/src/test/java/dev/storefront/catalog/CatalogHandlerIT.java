@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catalog handler as Lambda calls it: the sample events of {@code events/catalog} (the same files
- * {@code sam local invoke -e} uses) go through {@code handleRequest}, against DynamoDB Local and Redis.
- * The events carry a placeholder token and product id; the test swaps in a signed admin token and the id
- * the create returned.
+ * {@code sam local invoke -e} uses) go through {@code handleRequest}, against moto (the local DynamoDB)
+ * and Redis. The events carry a placeholder token and product id; the test swaps in a signed admin token
+ * and the id the create returned.
  */
 class CatalogHandlerIT {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * SnapStart priming of the catalog and cache-warmer functions against DynamoDB Local and a real Redis: the
- * expected answers, and nothing durable written.
+ * SnapStart priming of the catalog and cache-warmer functions against moto (the local DynamoDB) and a real
+ * Redis: the expected answers, and nothing durable written.
  */
 class CatalogPrimingIT {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** SnapStart priming of the checkout and order-expiry functions against DynamoDB Local and a real Redis. */
+/** SnapStart priming of the checkout and order-expiry functions against moto (the local DynamoDB) and a real Redis. */
 class CheckoutPrimingIT {
 
     @RegisterExtension

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every probe against the function it checks, as this tree builds it (the deployment zips, run by the local
- * runner over DynamoDB Local and Redis): a healthy version must pass, or every release would roll back. And a
- * probe is specific: sent to another function, it fails.
+ * runner over moto, the local DynamoDB, and Redis): a healthy version must pass, or every release would roll
+ * back. And a probe is specific: sent to another function, it fails.
  */
 class ProbesLocalIT {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** SnapStart priming of the payment function against DynamoDB Local and a real Redis. */
+/** SnapStart priming of the payment function against moto (the local DynamoDB) and a real Redis. */
 class PaymentPrimingIT {
 
     @RegisterExtension

@@ -110,7 +110,8 @@ public class CatalogChangePublisher extends EventHandler {
         JsonNode dynamodb = record.path("dynamodb");
         boolean removed = "REMOVE".equals(record.path("eventName").asText());
         JsonNode image = dynamodb.path(removed ? "OldImage" : "NewImage");
-        if (!image.isObject()) {
+        if (!image.isObject() || image.isEmpty()) {
+            // Absent, or empty as LocalStack sends it: nothing to publish from this record.
             return Optional.empty();
         }
         Optional<Product> product = DynamoDbProductRepository.productFromImage(StreamImages.image(image));

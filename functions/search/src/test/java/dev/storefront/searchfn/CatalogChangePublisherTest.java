@@ -119,6 +119,21 @@ class CatalogChangePublisherTest {
     }
 
     @Test
+    void changed_shouldTreatAnEmptyImageAsAbsent() throws IOException {
+        // given: LocalStack's shape: an empty NewImage on REMOVE and an empty OldImage on INSERT
+        JsonNode empty = JSON.createObjectNode();
+        JsonNode insert = record("INSERT", lampImage(1), empty);
+        JsonNode remove = record("REMOVE", empty, lampImage(4));
+        JsonNode emptyInsert = record("INSERT", empty, empty);
+
+        // when / then
+        assertThat(CatalogChangePublisher.changed(insert)).hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(1));
+        assertThat(CatalogChangePublisher.changed(remove)).hasValueSatisfying(
+                p -> assertThat(p.status()).isEqualTo(ProductStatus.ARCHIVED));
+        assertThat(CatalogChangePublisher.changed(emptyInsert)).isEmpty();
+    }
+
+    @Test
     void changed_shouldIgnoreAttributesTheProductDoesNotHave() throws IOException {
         // given: an attribute a later version of the table may add
         ObjectNode image = lampImage(1);

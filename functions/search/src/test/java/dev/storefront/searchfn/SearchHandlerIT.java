@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The search function as Lambda calls it: the sample events of {@code events/search} go through
- * {@code handleRequest}, against DynamoDB Local and Redis. The index is built from the products table when the
- * handler is created; a product published by the search indexer ({@link CatalogChangePublisher}, invoked with
- * the sample stream event) reaches it through the change feed in Redis.
+ * {@code handleRequest}, against moto (the local DynamoDB) and Redis. The index is built from the products
+ * table when the handler is created; a product published by the search indexer ({@link CatalogChangePublisher},
+ * invoked with the sample stream event) reaches it through the change feed in Redis.
  */
 class SearchHandlerIT {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** SnapStart priming of the search and search-indexer functions against DynamoDB Local and a real Redis. */
+/** SnapStart priming of the search and search-indexer functions against moto (the local DynamoDB) and a real Redis. */
 class SearchPrimingIT {
 
     @RegisterExtension

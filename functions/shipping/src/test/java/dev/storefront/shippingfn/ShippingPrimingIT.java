@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** SnapStart priming of the shipping and shipment-creator functions against DynamoDB Local and a real Redis. */
+/**
+ * SnapStart priming of the shipping and shipment-creator functions against moto (the local DynamoDB)
+ * and a real Redis.
+ */
 class ShippingPrimingIT {
 
     @RegisterExtension

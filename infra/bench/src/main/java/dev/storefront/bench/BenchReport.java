@@ -116,7 +116,7 @@ public record BenchReport(List<Row> rows, String command, String environment, Li
     }
 
     public String text() {
-        StringBuilder out = new StringBuilder("Cold start: fresh JVM to first response (DynamoDB Local over HTTP, real Redis)\n");
+        StringBuilder out = new StringBuilder("Cold start: fresh JVM to first response (moto over HTTP on loopback, real Redis)\n");
         out.append(environment).append('\n');
         JvmMode current = null;
         for (Row row : rows) {

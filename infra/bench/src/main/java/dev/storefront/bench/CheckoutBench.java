@@ -19,9 +19,9 @@ import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.dynamodb.DynamoDbOrderRepository;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAwsClients;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.TemplateTables;
 import java.io.PrintStream;
 import java.net.URI;
@@ -66,8 +66,8 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The checkout benchmark: {@link CheckoutService} with the real DynamoDB adapters, in-process against DynamoDB
- * Local (telemetry disabled) with the tables of template.yaml, driven by {@code --threads} threads.
+ * The checkout benchmark: {@link CheckoutService} with the real DynamoDB adapters, in-process against moto (the
+ * local DynamoDB, served one request at a time) with the tables of template.yaml, driven by {@code --threads} threads.
  *
  * <ol>
  *   <li>no contention: each order buys 1-3 units of one product drawn from {@value #CATALOG_PRODUCTS} products
@@ -616,7 +616,7 @@ public final class CheckoutBench {
                 try {
                     page = streams.getRecords(b -> b.shardIterator(current).limit(1000));
                 } catch (TrimmedDataAccessException e) {
-                    break; // DynamoDB Local: a shard that was empty when its iterator was taken
+                    break; // an iterator the engine no longer honours: nothing more to read on this shard
                 }
                 for (Record record : page.records()) {
                     Map<String, AttributeValue> image = record.dynamodb().newImage();
@@ -641,7 +641,7 @@ public final class CheckoutBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Checkout benchmark: %d orders per scenario, %d threads, %d interleaved"
                         + " rounds after a warm-up of %d checkouts; CheckoutService with the DynamoDB adapters,"
-                        + " in-process against DynamoDB Local %s%n",
+                        + " in-process against moto %s%n",
                 options.orders(), options.threads(), options.rounds(), warmup.orders, "(HTTP on loopback, URLConnection"
                         + " client, http.maxConnections=" + System.getProperty("http.maxConnections") + ")"));
         out.append("Command: ").append(options.command()).append('\n');
@@ -668,7 +668,7 @@ public final class CheckoutBench {
                 Stats.percentile(hot.latenciesMillis, 0.99) / Stats.percentile(free.latenciesMillis, 0.99)));
         out.append("\nChecked after the run:\n");
         checks.forEach(check -> out.append("- ").append(check).append('\n'));
-        out.append("\nDynamoDB Local never answers TransactionConflict and has no per-partition or per-item"
+        out.append("\nmoto serves one request at a time, never answers TransactionConflict and has no per-partition or per-item"
                 + " throughput limit, so the contention rows measure the local write path on one item, not the"
                 + " service's behaviour under a hot key.\n");
         return out.toString();

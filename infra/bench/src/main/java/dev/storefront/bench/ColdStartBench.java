@@ -8,10 +8,10 @@ import dev.storefront.bench.probe.FloorLoginHandler;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAttributes;
 import dev.storefront.localcloud.LocalAwsClients;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.RedisServer;
 import dev.storefront.localcloud.TemplateTables;
 import java.io.IOException;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The cold-start benchmark (issue #2): each variant of a function in a fresh JVM, from process start to the first
- * response, against DynamoDB Local over HTTP and a real Redis, next to a bare stream handler answering a constant,
+ * response, against moto (the local DynamoDB) over HTTP and a real Redis, next to a bare stream handler answering a constant,
  * in the same run. Variants and JVM modes are interleaved round-robin so that machine noise spreads evenly.
  *
  * <p>Run with {@code DDB_LOCAL_TELEMETRY=0}; the child JVMs get it too. Usage: {@link BenchOptions#USAGE}.

@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The payment benchmark: a real local stack ({@link LocalStorefront}: gateway, every function, DynamoDB Local,
+ * The payment benchmark: a real local stack ({@link LocalStorefront}: gateway, every function, moto,
  * Redis) started in-process with 1,000 seeded demo products, driven over HTTP on loopback.
  *
  * <ol>
@@ -520,7 +520,7 @@ public final class PaymentBench {
             List<String> checks) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Payment benchmark: the local stack (LocalStorefront in-process: gateway,"
-                + " functions at most %d instances each, DynamoDB Local, Redis; %d seeded products), driven over HTTP on"
+                + " functions at most %d instances each, moto, Redis; %d seeded products), driven over HTTP on"
                 + " loopback (java.net.http, HTTP/1.1)%n", storefront.options().maxInstances(), 1000));
         out.append("Command: ").append(options.command()).append('\n');
         out.append("Machine: ").append(ColdStartBench.environmentDescription()).append("\n\n");
@@ -552,7 +552,7 @@ public final class PaymentBench {
                 Stats.percentile(payments.latencies, 0.99) / Stats.percentile(reads.latencies, 0.99)));
         out.append("\nChecked after the run:\n");
         checks.forEach(check -> out.append("- ").append(check).append('\n'));
-        out.append("\nA CI build may share the CPU: DynamoDB Local, Redis, the gateway, the functions and the client"
+        out.append("\nA CI build may share the CPU: moto, Redis, the gateway, the functions and the client"
                 + " all run on this machine, so absolute figures are noisy; read the payment figures against the"
                 + " GET baseline of the same run.\n");
         return out.toString();

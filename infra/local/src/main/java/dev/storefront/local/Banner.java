@@ -38,8 +38,9 @@ final class Banner {
         text.append("Data: ").append(stack.options().dataDirectory() == null
                 ? "in memory (lost on exit; set STOREFRONT_DATA_DIR to keep it)"
                 : "kept in " + stack.options().dataDirectory()).append('\n');
-        text.append("DynamoDB Local: ").append(stack.dynamoDbEndpoint()).append("   Redis: ").append(stack.redis().url())
-                .append('\n');
+        text.append(stack.options().dynamoDbEndpoint() == null ? "DynamoDB (moto): " : "DynamoDB: ")
+                .append(stack.dynamoDbEndpoint())
+                .append("   Redis: ").append(stack.redis().url()).append('\n');
         text.append("Press Ctrl-C to stop.\n");
         return text.toString();
     }

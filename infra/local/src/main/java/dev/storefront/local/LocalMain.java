@@ -14,7 +14,7 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // The runner's own libraries (DynamoDB Local's Jetty, the SDK) only speak up when something is wrong.
+        // The runner's own libraries (the SDK, Jedis) only speak up when something is wrong.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         Path template = Path.of("template.yaml");

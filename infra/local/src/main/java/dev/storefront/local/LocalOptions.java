@@ -67,7 +67,7 @@ public final class LocalOptions {
         if (reservation != null && !reservation.isBlank()) {
             builder.environment("STOREFRONT_RESERVATION_TTL_SECONDS", reservation.trim());
         }
-        // Another DynamoDB instead of the in-process DynamoDB Local, e.g. LocalStack's (http://localhost:4566).
+        // Another DynamoDB instead of the local moto child process, e.g. LocalStack's (http://localhost:4566).
         String dynamoDb = env.get("STOREFRONT_DYNAMODB_ENDPOINT");
         if (dynamoDb != null && !dynamoDb.isBlank()) {
             builder.dynamoDbEndpoint(java.net.URI.create(dynamoDb.trim()));
@@ -132,7 +132,7 @@ public final class LocalOptions {
         return region;
     }
 
-    /** The DynamoDB to use instead of starting DynamoDB Local in-process (e.g. LocalStack), or null. */
+    /** The DynamoDB to use instead of starting moto as a child process (e.g. LocalStack), or null. */
     public java.net.URI dynamoDbEndpoint() {
         return dynamoDbEndpoint;
     }

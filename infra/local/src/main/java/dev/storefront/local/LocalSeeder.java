@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * Hook that fills the local stack with data (an admin account, demo products...) after DynamoDB Local and
- * Redis are up and the tables exist, before the gateway serves requests. {@code LocalMain} finds
+ * Hook that fills the local stack with data (an admin account, demo products...) after the local DynamoDB
+ * (moto) and Redis are up and the tables exist, before the gateway serves requests. {@code LocalMain} finds
  * implementations with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.storefront.local.LocalSeeder})
  * by default; tests may replace them through {@link LocalOptions.Builder#seeder}.
  */

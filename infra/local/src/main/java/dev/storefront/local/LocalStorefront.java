@@ -2,10 +2,10 @@ package dev.storefront.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAttributes;
 import dev.storefront.localcloud.LocalAwsClients;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.RedisServer;
 import dev.storefront.localcloud.TemplateTables;
 import java.net.URI;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The whole local stack of a template: DynamoDB Local, Redis, the template's tables, the seeder, the
+ * The whole local stack of a template: the local DynamoDB (moto, unless another endpoint is given), Redis, the template's tables, the seeder, the
  * functions (each isolated in its own class loaders), stream and schedule event sources and the HTTP gateway.
  * Start it with {@link #start(LocalOptions)}; {@link #close()} stops everything, Redis process included.
  */
@@ -222,7 +222,7 @@ public final class LocalStorefront implements AutoCloseable {
         return dynamoDbEndpoint;
     }
 
-    /** A client of DynamoDB Local, owned by the stack. */
+    /** A client of the stack's DynamoDB, owned by the stack. */
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }

@@ -34,7 +34,10 @@ public final class SeedContext {
         this.dataDirectory = dataDirectory;
     }
 
-    /** A client of DynamoDB Local (owned by the runner: do not close). */
+    /**
+     * A client of the stack's DynamoDB: moto, or the one {@code STOREFRONT_DYNAMODB_ENDPOINT} names (owned by the
+     * runner: do not close).
+     */
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }

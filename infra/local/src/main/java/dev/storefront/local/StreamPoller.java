@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Emulates a Lambda DynamoDB event source mapping: polls the table's stream on DynamoDB Local every 250 ms,
+ * Emulates a Lambda DynamoDB event source mapping: polls the table's stream (moto's, or another endpoint's) every 250 ms,
  * delivers batches of up to BatchSize records in order per shard as the Lambda DynamoDB event, retries a
  * failed batch up to MaximumRetryAttempts (bisecting it when configured), then reports it as sent to the
  * on-failure destination and moves on.
@@ -141,8 +141,8 @@ final class StreamPoller implements AutoCloseable {
             try {
                 result = streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(1000, source.batchSize())));
             } catch (TrimmedDataAccessException e) {
-                // DynamoDB Local numbers stream records across all tables, so the first record of a shard that
-                // was empty when its iterator was taken may lie past the iterator, which then fails for good.
+                // An iterator the engine no longer honours (trimmed, or taken on a shard that was empty then, whose
+                // first record may lie past it): resume after the last record read.
                 iterators.put(shardId, resumeIterator(shardId));
                 continue;
             }
@@ -231,7 +231,8 @@ final class StreamPoller implements AutoCloseable {
         ObjectNode json = mapper.createObjectNode();
         json.put("eventID", record.eventID());
         json.put("eventName", record.eventNameAsString());
-        json.put("eventVersion", record.eventVersion() == null ? "1.1" : record.eventVersion());
+        // The record format version AWS streams carry (moto says 1.0 for the same shape).
+        json.put("eventVersion", "1.1");
         json.put("eventSource", "aws:dynamodb");
         json.put("awsRegion", region);
         StreamRecord data = record.dynamodb();
@@ -242,10 +243,11 @@ final class StreamPoller implements AutoCloseable {
         if (data.hasKeys()) {
             dynamodb.set("Keys", image(data.keys()));
         }
-        if (data.hasNewImage()) {
+        // An empty image is an absent one (LocalStack sends an empty OldImage on INSERT and NewImage on REMOVE).
+        if (data.hasNewImage() && !data.newImage().isEmpty()) {
             dynamodb.set("NewImage", image(data.newImage()));
         }
-        if (data.hasOldImage()) {
+        if (data.hasOldImage() && !data.oldImage().isEmpty()) {
             dynamodb.set("OldImage", image(data.oldImage()));
         }
         dynamodb.put("SequenceNumber", data.sequenceNumber());

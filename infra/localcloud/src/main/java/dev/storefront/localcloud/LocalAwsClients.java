@@ -9,7 +9,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** SDK v2 clients for DynamoDB Local: URL-connection HTTP client, static "local" credentials, us-east-1. */
+/**
+ * SDK v2 clients for the local DynamoDB (moto, or another local endpoint such as LocalStack's): URL-connection
+ * HTTP client, static "local" credentials, us-east-1.
+ */
 public final class LocalAwsClients {
 
     /** Dummy access key and secret used against local services. */

@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * Everything a test's DynamoDB Local and Redis hold at one moment: every item of every table, and every Redis key
- * with its remaining time to live. Tests take one before and one after some code ran to prove it wrote nothing
- * durable (SnapStart priming).
+ * Everything a test's local DynamoDB (moto) and Redis hold at one moment: every item of every table, and every
+ * Redis key with its remaining time to live. Tests take one before and one after some code ran to prove it wrote
+ * nothing durable (SnapStart priming).
  *
  * @param items     per table, its items rendered as text, sorted
  * @param redisKeys every key with its PTTL in milliseconds (-1: no expiry)

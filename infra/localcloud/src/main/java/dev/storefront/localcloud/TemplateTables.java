@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
- * Creates every {@code AWS::DynamoDB::Table} of a template in a DynamoDB endpoint (normally DynamoDB
- * Local): keys, attribute definitions, billing mode, global and local secondary indexes, stream and
+ * Creates every {@code AWS::DynamoDB::Table} of a template in a DynamoDB endpoint (normally moto, the
+ * local DynamoDB): keys, attribute definitions, billing mode, global and local secondary indexes, stream and
  * time-to-live. Existing tables are left alone, so a persistent data directory survives restarts.
  */
 public final class TemplateTables {

@@ -23,8 +23,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The engine-level guarantee every stock, payment and refund test stands on: moto, as the storefront serves it,
@@ -39,6 +43,7 @@ class MotoAtomicityIT {
     private static final int ROUNDS = 5;
     private static final String PRODUCTS = "Products";
     private static final String ORDERS = "Orders";
+    private static final String STREAMED = "StreamedOrders";
 
     private static MotoServer server;
     private static DynamoDbClient client;
@@ -55,10 +60,14 @@ class MotoAtomicityIT {
                         .connectionTimeout(Duration.ofSeconds(60)).build())
                 .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
                 .build();
-        for (String table : List.of(PRODUCTS, ORDERS)) {
+        for (String table : List.of(PRODUCTS, ORDERS, STREAMED)) {
             client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("id").keyType("HASH")));
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .streamSpecification(STREAMED.equals(table)
+                            ? StreamSpecification.builder().streamEnabled(true)
+                                    .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()
+                            : null));
         }
     }
 
@@ -93,6 +102,65 @@ class MotoAtomicityIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancelledTransaction_shouldLeaveNoItemAndNoStreamRecord_ofItsFirstWrites() {
+        // given: one product with 5 units, the orders table streamed
+        String product = "rollback-product";
+        client.putItem(b -> b.tableName(PRODUCTS).item(Map.of(
+                "id", AttributeValue.fromS(product), "available", AttributeValue.fromN("5"))));
+        int recordsBefore = streamRecords(STREAMED);
+
+        // when: the stock update and two writes pass, the last condition fails
+        boolean cancelled = false;
+        try {
+            client.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName(PRODUCTS)
+                            .key(Map.of("id", AttributeValue.fromS(product)))
+                            .updateExpression("SET available = available - :one")
+                            .conditionExpression("available >= :one")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(STREAMED)
+                            .item(Map.of("id", AttributeValue.fromS("rollback-order")))).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName(STREAMED)
+                            .key(Map.of("id", AttributeValue.fromS("rollback-other")))
+                            .updateExpression("SET touched = :yes")
+                            .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))).build(),
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(PRODUCTS)
+                            .key(Map.of("id", AttributeValue.fromS("no-such-product")))
+                            .conditionExpression("attribute_exists(id)")).build()));
+        } catch (TransactionCanceledException e) {
+            cancelled = true;
+        }
+
+        // then: nothing of it is left, in the tables or in the stream
+        assertThat(cancelled).isTrue();
+        assertThat(client.getItem(b -> b.tableName(PRODUCTS).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS(product)))).item().get("available").n()).isEqualTo("5");
+        assertThat(client.getItem(b -> b.tableName(STREAMED).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("rollback-order")))).hasItem()).isFalse();
+        assertThat(client.getItem(b -> b.tableName(STREAMED).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("rollback-other")))).hasItem()).isFalse();
+        assertThat(streamRecords(STREAMED)).isEqualTo(recordsBefore);
+    }
+
+    private static int streamRecords(String table) {
+        String arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        try (DynamoDbStreamsClient streams = LocalAwsClients.dynamoDbStreams(server.endpoint())) {
+            int count = 0;
+            for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
+                String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                while (iterator != null) {
+                    String current = iterator;
+                    var page = streams.getRecords(b -> b.shardIterator(current).limit(1000));
+                    count += page.records().size();
+                    iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+                }
+            }
+            return count;
         }
     }
 

@@ -47,7 +47,7 @@ public final class DynamoDbClientFactory {
      * (the default trust store, {@code javax.net.ssl.*} properties and hostname verification, as the SDK's default
      * would set up) when the first {@code https} connection opens. The SDK's default connection factory instead
      * builds its TLS context when the client is built - reading and parsing the trust store even where every
-     * endpoint is {@code http} (DynamoDB Local, LocalStack): ~0.1 s of a cold start (docs/benchmarks.md). In AWS
+     * endpoint is {@code http} (moto, LocalStack): ~0.1 s of a cold start (docs/benchmarks.md). In AWS
      * the same work happens at the first call instead of at construction; under SnapStart it is in the snapshot
      * either way.
      */

@@ -66,6 +66,9 @@ public final class DynamoDbUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(String userId) {
+        if (!Keys.isStorable(userId)) {
+            return Optional.empty();
+        }
         UserItem item = users.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(UserItem.key(userId)).build()).consistentRead(true).build());
         return Optional.ofNullable(item).map(DynamoDbUserRepository::toUser);
@@ -73,6 +76,9 @@ public final class DynamoDbUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(String normalizedEmail) {
+        if (!Keys.isStorable(normalizedEmail)) {
+            return Optional.empty(); // longer than any address signup accepts: no account has it
+        }
         EmailItem claim = emails.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(EmailItem.key(normalizedEmail)).build()).consistentRead(true)
                 .build());

@@ -35,7 +35,7 @@ final class Transactions {
 
     /**
      * Whether the transaction lost a race with another transaction on one of its items. DynamoDB
-     * reports that as {@code TransactionConflict}; DynamoDB Local never does.
+     * reports that as {@code TransactionConflict}; moto, the local DynamoDB, never does.
      */
     static boolean conflicted(TransactionCanceledException e) {
         return e.hasCancellationReasons()

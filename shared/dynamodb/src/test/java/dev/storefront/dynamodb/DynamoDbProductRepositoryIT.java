@@ -45,6 +45,20 @@ class DynamoDbProductRepositoryIT {
     }
 
     @Test
+    void find_shouldAnswerNothing_forIdsDynamoDbCannotTakeAsKeys() {
+        // given: a stored product, and ids over the key size in bytes (DynamoDB refuses the request itself)
+        Product stored = product(id(), sku(), 1);
+        repository.create(stored);
+        java.util.List<String> overLong = java.util.List.of("A".repeat(3000), "\u3000".repeat(700), "\u00e9".repeat(1100), "");
+
+        // when / then
+        overLong.forEach(id -> assertThat(repository.findById(id)).as("findById").isEmpty());
+        java.util.List<String> ids = new java.util.ArrayList<>(overLong);
+        ids.add(stored.productId());
+        assertThat(repository.findAll(ids)).containsOnlyKeys(stored.productId());
+    }
+
+    @Test
     void create_shouldStoreMoneyAsTwoAttributes_ofIntegerMinorUnits() {
         Product product = product(id(), sku(), 1);
 

@@ -37,6 +37,17 @@ class DynamoDbUserRepositoryIT {
     }
 
     @Test
+    void find_shouldAnswerEmpty_forKeysDynamoDbRefuses() {
+        // given: longer than a key may be (2,048 bytes), in bytes but not in characters too
+        for (String key : java.util.List.of("a".repeat(3000) + "@example.com", "\u3000".repeat(700) + "a@example.com",
+                "\u00e9".repeat(1100), "")) {
+            // when / then: not found, on moto as on DynamoDB (where the request itself would fail)
+            assertThat(repository.findByEmail(key)).isEmpty();
+            assertThat(repository.findById(key)).isEmpty();
+        }
+    }
+
+    @Test
     void create_shouldRefuseASecondAccount_forTheSameEmail() {
         String email = "twice-" + UUID.randomUUID() + "@example.com";
         repository.create(user(email));

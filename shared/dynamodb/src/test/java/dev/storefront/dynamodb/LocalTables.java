@@ -1,9 +1,9 @@
 package dev.storefront.dynamodb;
 
 import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAwsClients;
+import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.TemplateTables;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,9 +13,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Every table of the project's template.yaml on a DynamoDB the integration tests of this module share: DynamoDB
- * Local in-process (telemetry disabled; {@link #get()}), or LocalStack in a container ({@link #localStack()},
- * where Docker is available). The {@code *IT} classes take their tables from an overridable {@code tables()},
+ * Every table of the project's template.yaml on a DynamoDB the integration tests of this module share: moto, a
+ * child process on 127.0.0.1 ({@link #get()}), or LocalStack in a container ({@link #localStack()}, where Docker
+ * is available). The {@code *IT} classes take their tables from an overridable {@code tables()},
  * and each {@code *LocalStackIT} runs the same tests again on LocalStack.
  */
 final class LocalTables {
@@ -23,7 +23,7 @@ final class LocalTables {
     /** The LocalStack image the tests run against (DynamoDB and its streams). */
     static final String LOCALSTACK_IMAGE = "localstack/localstack:4.4";
 
-    private static LocalTables dynamoDbLocal;
+    private static LocalTables moto;
     private static LocalTables localStack;
 
     final DynamoDbClient client;
@@ -37,14 +37,14 @@ final class LocalTables {
         this.tableNames = new TemplateTables(IntrinsicResolver.builder(template).build()).createAll(client);
     }
 
-    /** DynamoDB Local, in-process, started on first use and stopped when the JVM exits. */
+    /** moto, as a child process, started on first use and stopped when the JVM exits. */
     static synchronized LocalTables get() {
-        if (dynamoDbLocal == null) {
+        if (moto == null) {
             MotoServer server = MotoServer.startInMemory();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            dynamoDbLocal = new LocalTables(LocalAwsClients.dynamoDb(server.endpoint()));
+            moto = new LocalTables(LocalAwsClients.dynamoDb(server.endpoint()));
         }
-        return dynamoDbLocal;
+        return moto;
     }
 
     /**
@@ -57,6 +57,7 @@ final class LocalTables {
             LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
                     .withServices(LocalStackContainer.Service.DYNAMODB)
                     .withEnv("DISABLE_EVENTS", "1")
+                    // LocalStack's DynamoDB engine sends no usage data.
                     .withEnv("DDB_LOCAL_TELEMETRY", "0");
             container.start();
             Map<String, String> env = Map.of(

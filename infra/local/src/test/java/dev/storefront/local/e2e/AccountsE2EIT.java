@@ -43,8 +43,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The accounts function end to end: one local stack from the project's {@code template.yaml} (DynamoDB Local,
- * Redis, the real {@code accounts.zip}, the admin seeder), driven over HTTP as a client would.
+ * The accounts function end to end: one local stack from the project's {@code template.yaml} (moto as the local
+ * DynamoDB, Redis, the real {@code accounts.zip}, the admin seeder), driven over HTTP as a client would.
  */
 class AccountsE2EIT {
 

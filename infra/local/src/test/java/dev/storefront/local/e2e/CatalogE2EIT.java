@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The catalog function end to end: one local stack from the project's {@code template.yaml} (DynamoDB Local,
- * Redis, the real {@code catalog.zip} and {@code accounts.zip}, the admin seeder), driven over HTTP with an
- * admin token obtained by logging in. The Redis outage test runs last: it stops and restarts the server.
+ * The catalog function end to end: one local stack from the project's {@code template.yaml} (moto as the local
+ * DynamoDB, Redis, the real {@code catalog.zip} and {@code accounts.zip}, the admin seeder), driven over HTTP
+ * with an admin token obtained by logging in. The Redis outage test runs last: it stops and restarts the server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogE2EIT {

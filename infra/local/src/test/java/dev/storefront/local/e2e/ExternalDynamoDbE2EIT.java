@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The storefront on a DynamoDB it did not start ({@code STOREFRONT_DYNAMODB_ENDPOINT}): tables created there from
- * the template, functions and stream polling pointed at it. Here a separate DynamoDB Local plays that part; its
+ * the template, functions and stream polling pointed at it. Here a second moto, started by the test, plays that part; its
  * twin {@code LocalStackE2EIT} runs the same path on LocalStack where Docker is available.
  */
 class ExternalDynamoDbE2EIT {

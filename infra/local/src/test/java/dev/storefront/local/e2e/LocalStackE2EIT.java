@@ -19,7 +19,7 @@ class LocalStackE2EIT extends ExternalDynamoDbE2EIT {
         LocalStackContainer localStack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
                 .withServices(LocalStackContainer.Service.DYNAMODB)
                 .withEnv("DISABLE_EVENTS", "1")
-                .withEnv("DDB_LOCAL_TELEMETRY", "0");
+                .withEnv("DDB_LOCAL_TELEMETRY", "0"); // LocalStack's DynamoDB engine sends no usage data
         localStack.start();
         return localStack.getEndpoint();
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What every function's SnapStart priming test ({@code *PrimingIT}) shares, as a JUnit extension: a
- * {@link FunctionTestEnvironment} (DynamoDB Local with the template's tables, a real Redis) started before the test
+ * {@link FunctionTestEnvironment} (moto with the template's tables, a real Redis) started before the test
  * class and closed after it, with the function's variables plus the access-token settings every function verifies
  * with; and {@link #prime}, which runs a handler's priming between two {@link StoreSnapshot}s, so that the test can
  * state what the priming answered and what it left behind. CRaC cannot checkpoint a normal JDK: {@code prime()} is
