@@ -10,6 +10,7 @@ Started by the Java launcher (dev.storefront.localcloud.MotoServer) as a child p
   request, every condition is checked and applied atomically, as DynamoDB does. Connections are still
   accepted and kept alive by their own threads.
 * Backs up only what a transaction can change (moto copies every table it touches, which grows with the data).
+* Writes the answers of item operations as JSON directly (moto's model-driven serializer is most of a Scan).
 * Enforces DynamoDB's key size limits, which moto does not (2,048 bytes for a partition key value, 1,024 for
   a sort key value, in the table's keys and its indexes'), with DynamoDB's own ValidationException.
 * Stops when its parent stops: on end of input on stdin (the parent holds the other end of the pipe, so
@@ -404,6 +405,40 @@ def restore(app, path):
     return count
 
 
+ITEM_OPERATIONS = frozenset({"GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan", "BatchGetItem",
+                             "BatchWriteItem", "TransactGetItems", "TransactWriteItems"})
+
+
+def install_direct_item_serialization():
+    """moto writes every answer through botocore's shape model, value by value: 2.5 s of the 2.9 s a Scan of
+    1,000 products takes. The answers of the item operations are DynamoDB JSON already (items as stored), so
+    they are written as JSON directly, with the same members the model has (moto's extras are dropped, as its
+    serializer drops them) and binary values in base64, as the serializer writes them. Anything else, and any
+    answer this cannot write, goes through moto's serializer."""
+    from moto.dynamodb.responses import DynamoResult
+
+    serialize = DynamoResult.execute_result
+
+    def binary(value):
+        if isinstance(value, (bytes, bytearray)):
+            return base64.b64encode(value).decode("ascii")
+        raise TypeError(type(value).__name__)
+
+    def execute_result(result, context):
+        operation = context.operation_model
+        if operation.name in ITEM_OPERATIONS and isinstance(result.result, dict) and operation.output_shape:
+            members = operation.output_shape.members
+            body = {name: value for name, value in result.result.items() if name in members and value is not None}
+            try:
+                text = json.dumps(body, default=binary, separators=(",", ":"))
+            except (TypeError, ValueError):
+                return serialize(result, context)
+            return 200, {"Content-Type": "application/x-amz-json-1.0"}, text
+        return serialize(result, context)
+
+    DynamoResult.execute_result = execute_result
+
+
 def install_item_level_transaction_backup():
     """moto backs up every table a TransactWriteItems touches, by deep copy, before applying it, to put the
     tables back if the transaction is cancelled: a copy of every item and every stream record the table ever
@@ -473,6 +508,7 @@ def main():
     args = parser.parse_args()
 
     install_item_level_transaction_backup()
+    install_direct_item_serialization()
     app = DomainDispatcherApplication(create_backend_app)
     if args.snapshot:
         remove_stale_temporaries(args.snapshot)

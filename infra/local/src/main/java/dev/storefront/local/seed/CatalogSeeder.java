@@ -17,8 +17,7 @@ import java.util.List;
 /**
  * Seeds the demo catalog ({@code STOREFRONT_SEED_PRODUCTS}, default 1000; {@code STOREFRONT_SEED}, default 42)
  * through {@link CatalogService#importNew}: the rules and product construction of {@code POST /admin/products},
- * written with batched writes (1000 single-product transactions take ~100 s on moto, which copies each table a
- * transaction writes before applying it). When the SKUs already exist (a kept data directory) nothing is
+ * written with batched writes (one request per 25 items instead of one transaction per product). When the SKUs already exist (a kept data directory) nothing is
  * written, so restarts do not duplicate or undo anything.
  */
 public final class CatalogSeeder implements LocalSeeder {
