@@ -57,13 +57,17 @@ class MotoServerIT {
     }
 
     @Test
-    void close_shouldStopTheProcess() {
+    void close_shouldStopTheProcess_andLeaveNoThreadBehind() {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         MotoServer server = MotoServer.startInMemory();
         ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
 
         server.close();
 
         assertThat(process.isAlive()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon()).map(Thread::getName).toList())
+                .as("non-daemon threads left after close").isEmpty();
     }
 
     @Test

@@ -71,4 +71,42 @@ class DynamoDbClientFactoryTest {
             }
         }
     }
+
+    /**
+     * DynamoDB throttles (moto never does): the factory's client must ride out a throttling answer with the SDK's
+     * retries instead of failing the request.
+     */
+    @Test
+    @Timeout(30)
+    void dynamoDb_shouldRetryThrottledRequests() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int attempt = requests.incrementAndGet();
+            String type = attempt == 1 ? "ProvisionedThroughputExceededException" : "ThrottlingException";
+            byte[] body = attempt <= 2
+                    ? ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"slow down\"}").getBytes()
+                    : "{\"Item\":{\"pk\":{\"S\":\"k\"}}}".getBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(attempt <= 2 ? 400 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try (software.amazon.awssdk.services.dynamodb.DynamoDbClient client = DynamoDbClientFactory.dynamoDb(
+                java.util.Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL",
+                        "http://127.0.0.1:" + server.getAddress().getPort(),
+                        "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"),
+                DynamoDbClientFactory.httpClient())) {
+            var item = client.getItem(b -> b.tableName("Things").key(java.util.Map.of("pk",
+                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("k")))).item();
+
+            assertThat(item).containsKey("pk");
+            assertThat(requests.get()).isEqualTo(3);
+        } finally {
+            server.stop(0);
+        }
+    }
 }
