@@ -159,7 +159,12 @@ class MotoServerIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"KILL", "TERM", "INT"})
     void child_shouldStop_whenItsParentEnds(String signal) throws Exception {
-        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // The parent JVM gets SIGINT's default disposition, as in a terminal where Ctrl-C sends it: started from a
+        // background job, this JVM may have inherited SIGINT ignored, and would pass that on (a JVM keeps an
+        // ignored SIGINT ignored). Python resets it and then becomes the JVM (exec: same process id).
+        Process parent = new ProcessBuilder("python3", "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), MotoChild.class.getName())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
