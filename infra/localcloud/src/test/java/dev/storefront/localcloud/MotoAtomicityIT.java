@@ -117,11 +117,7 @@ class MotoAtomicityIT {
         boolean cancelled = false;
         try {
             client.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().update(u -> u.tableName(PRODUCTS)
-                            .key(Map.of("id", AttributeValue.fromS(product)))
-                            .updateExpression("SET available = available - :one")
-                            .conditionExpression("available >= :one")
-                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                    takeOneUnit(product),
                     TransactWriteItem.builder().put(p -> p.tableName(STREAMED)
                             .item(Map.of("id", AttributeValue.fromS("rollback-order")))).build(),
                     TransactWriteItem.builder().update(u -> u.tableName(STREAMED)
@@ -186,14 +182,19 @@ class MotoAtomicityIT {
         return outcomes;
     }
 
+    /** One unit of the product's stock, taken only while there is one. */
+    private static TransactWriteItem takeOneUnit(String product) {
+        return TransactWriteItem.builder().update(u -> u.tableName(PRODUCTS)
+                .key(Map.of("id", AttributeValue.fromS(product)))
+                .updateExpression("SET available = available - :one")
+                .conditionExpression("available >= :one")
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build();
+    }
+
     private static String buy(String product, String order) {
         try {
             client.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().update(u -> u.tableName(PRODUCTS)
-                            .key(Map.of("id", AttributeValue.fromS(product)))
-                            .updateExpression("SET available = available - :one")
-                            .conditionExpression("available >= :one")
-                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                    takeOneUnit(product),
                     TransactWriteItem.builder().put(p -> p.tableName(ORDERS)
                             .item(Map.of("id", AttributeValue.fromS(order), "product", AttributeValue.fromS(product)))
                             .conditionExpression("attribute_not_exists(id)")).build()));
