@@ -1,5 +1,0 @@
-package dev.storefront.accounts;
-
-/** Body of a successful signup. */
-record AccountResponse(String userId, String email, String name, String createdAt) {
-}

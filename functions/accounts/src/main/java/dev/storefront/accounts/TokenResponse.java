@@ -1,5 +1,0 @@
-package dev.storefront.accounts;
-
-/** Body of a successful login or refresh. */
-record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
-}

@@ -1,0 +1,34 @@
+package dev.storefront.functions.cart;
+
+import dev.storefront.domain.cart.CartService;
+import dev.storefront.dynamodb.DynamoDbCartRepository;
+import dev.storefront.dynamodb.DynamoDbProductRepository;
+import dev.storefront.platform.config.EnvVars;
+import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.http.Authenticator;
+import dev.storefront.platform.http.ErrorMapper;
+import dev.storefront.platform.http.RequestPipeline;
+import dev.storefront.platform.idempotency.IdempotencyGuard;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wiring of the cart function on top of the shared {@code FunctionBeans}. */
+@Factory
+public class CartBeans {
+
+    @Singleton
+    CartService cartService(Settings settings, DynamoDbClient client, DynamoDbEnhancedClient dynamoDb, Clock clock) {
+        return new CartService(new DynamoDbCartRepository(client, settings.required(EnvVars.CARTS_TABLE)),
+                new DynamoDbProductRepository(dynamoDb, settings.required(EnvVars.PRODUCTS_TABLE)), clock,
+                settings.orDefault(EnvVars.CURRENCY, "USD"));
+    }
+
+    @Singleton
+    RequestPipeline pipeline(CartService carts, Authenticator authenticator, IdempotencyGuard idempotency,
+            ErrorMapper errors) {
+        return new RequestPipeline(new CartApi(carts).routes(), authenticator, idempotency, errors);
+    }
+}
