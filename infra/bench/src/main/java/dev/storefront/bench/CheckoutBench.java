@@ -208,9 +208,11 @@ public final class CheckoutBench {
             String ordersTable = tables.get("OrdersTable");
             DynamoDbProductRepository products =
                     new DynamoDbProductRepository(DynamoDbClientFactory.enhanced(client), productsTable);
-            DynamoDbCartRepository carts = new DynamoDbCartRepository(client, cartsTable);
+            DynamoDbCartRepository carts =
+                    new DynamoDbCartRepository(DynamoDbClientFactory.enhanced(client), cartsTable);
             CheckoutService checkout = new CheckoutService(carts, products,
-                    new DynamoDbOrderRepository(client, ordersTable, productsTable, cartsTable),
+                    new DynamoDbOrderRepository(DynamoDbClientFactory.enhanced(client), ordersTable, productsTable,
+                            cartsTable),
                     new Pricing(ShippingRates.defaults(CURRENCY), new TaxRates()), IdGenerator.systemDefault(),
                     Clock.systemUTC(), RESERVATION);
 

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The payment service as every function that takes or gives back money builds it (payment: capture and
@@ -49,13 +48,13 @@ public final class PaymentWiring {
         };
     }
 
-    public static PaymentService paymentService(Settings settings, DynamoDbClient client, PaymentProvider provider,
-            IdGenerator ids, Clock clock) {
+    public static PaymentService paymentService(Settings settings, DynamoDbEnhancedClient dynamoDb,
+            PaymentProvider provider, IdGenerator ids, Clock clock) {
         String orders = settings.required(EnvVars.ORDERS_TABLE);
-        return new PaymentService(new DynamoDbOrderRepository(client, orders, settings.required(EnvVars.PRODUCTS_TABLE),
-                settings.required(EnvVars.CARTS_TABLE)),
-                new DynamoDbPaymentRepository(client, settings.required(EnvVars.PAYMENTS_TABLE), orders), provider, ids,
-                clock);
+        return new PaymentService(new DynamoDbOrderRepository(dynamoDb, orders,
+                settings.required(EnvVars.PRODUCTS_TABLE), settings.required(EnvVars.CARTS_TABLE)),
+                new DynamoDbPaymentRepository(dynamoDb, settings.required(EnvVars.PAYMENTS_TABLE), orders), provider,
+                ids, clock);
     }
 
     private static PaymentProvider stripe(Settings settings, Secrets secrets) {

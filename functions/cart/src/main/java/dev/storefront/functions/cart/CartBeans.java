@@ -13,15 +13,14 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the cart function on top of the shared {@code FunctionBeans}. */
 @Factory
 public class CartBeans {
 
     @Singleton
-    CartService cartService(Settings settings, DynamoDbClient client, DynamoDbEnhancedClient dynamoDb, Clock clock) {
-        return new CartService(new DynamoDbCartRepository(client, settings.required(EnvVars.CARTS_TABLE)),
+    CartService cartService(Settings settings, DynamoDbEnhancedClient dynamoDb, Clock clock) {
+        return new CartService(new DynamoDbCartRepository(dynamoDb, settings.required(EnvVars.CARTS_TABLE)),
                 new DynamoDbProductRepository(dynamoDb, settings.required(EnvVars.PRODUCTS_TABLE)), clock,
                 settings.orDefault(EnvVars.CURRENCY, "USD"));
     }

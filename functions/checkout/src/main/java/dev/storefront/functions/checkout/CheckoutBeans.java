@@ -26,14 +26,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the checkout and order-expiry functions on top of the shared {@code FunctionBeans}. */
 @Factory
 public class CheckoutBeans {
 
     @Singleton
-    CheckoutService checkoutService(Settings settings, DynamoDbClient client, DynamoDbEnhancedClient dynamoDb,
+    CheckoutService checkoutService(Settings settings, DynamoDbEnhancedClient dynamoDb,
             IdGenerator ids, Clock clock, Secrets secrets) {
         String products = settings.required(EnvVars.PRODUCTS_TABLE);
         String carts = settings.required(EnvVars.CARTS_TABLE);
@@ -46,9 +45,9 @@ public class CheckoutBeans {
                 settings.orDefault(EnvVars.STORE_COUNTRY, ShippingRates.DEFAULT_STORE_COUNTRY), currency,
                 Long.parseLong(settings.orDefault(EnvVars.FREE_SHIPPING_THRESHOLD,
                         Long.toString(ShippingRates.DEFAULT_FREE_SHIPPING_THRESHOLD))));
-        return new CheckoutService(new DynamoDbCartRepository(client, carts),
+        return new CheckoutService(new DynamoDbCartRepository(dynamoDb, carts),
                 new DynamoDbProductRepository(dynamoDb, products),
-                new DynamoDbOrderRepository(client, settings.required(EnvVars.ORDERS_TABLE), products, carts),
+                new DynamoDbOrderRepository(dynamoDb, settings.required(EnvVars.ORDERS_TABLE), products, carts),
                 new Pricing(rates, new TaxRates()), ids, clock, Duration.ofSeconds(reservation),
                 // Cancelling a paid order refunds it: the payment service is built on the first such cancel and
                 // kept (the order-expiry function shares this bean and has no payments table).
@@ -58,7 +57,7 @@ public class CheckoutBeans {
                     @Override
                     public synchronized void refundRemaining(String paymentId, String reason) {
                         if (payments == null) {
-                            payments = PaymentWiring.paymentService(settings, client,
+                            payments = PaymentWiring.paymentService(settings, dynamoDb,
                                     PaymentWiring.provider(settings, dynamoDb, secrets), ids, clock);
                         }
                         payments.refundRemaining(paymentId, reason);

@@ -17,7 +17,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the payment function on top of the shared {@code FunctionBeans}. */
 @Factory
@@ -29,9 +28,9 @@ public class PaymentBeans {
     }
 
     @Singleton
-    PaymentService paymentService(Settings settings, DynamoDbClient client, PaymentProvider provider, IdGenerator ids,
-            Clock clock) {
-        return PaymentWiring.paymentService(settings, client, provider, ids, clock);
+    PaymentService paymentService(Settings settings, DynamoDbEnhancedClient dynamoDb, PaymentProvider provider,
+            IdGenerator ids, Clock clock) {
+        return PaymentWiring.paymentService(settings, dynamoDb, provider, ids, clock);
     }
 
     @Singleton

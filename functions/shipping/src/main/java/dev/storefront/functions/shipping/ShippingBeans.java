@@ -15,7 +15,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /** Wiring of the shipping and shipment-creator functions on top of the shared {@code FunctionBeans}. */
 @Factory
@@ -30,9 +30,9 @@ public class ShippingBeans {
     }
 
     @Singleton
-    ShipmentService shipmentService(Settings settings, DynamoDbClient client, ShippingRates rates,
+    ShipmentService shipmentService(Settings settings, DynamoDbEnhancedClient dynamoDb, ShippingRates rates,
             SecureRandom random, IdGenerator ids, Clock clock) {
-        return new ShipmentService(new DynamoDbShipmentRepository(client, settings.required(EnvVars.SHIPMENTS_TABLE),
+        return new ShipmentService(new DynamoDbShipmentRepository(dynamoDb, settings.required(EnvVars.SHIPMENTS_TABLE),
                 settings.required(EnvVars.ORDERS_TABLE)), rates, new TrackingNumbers(random), ids, clock);
     }
 
