@@ -3,11 +3,13 @@ package dev.storefront.dynamodb;
 import dev.storefront.domain.Money;
 import dev.storefront.domain.payment.PaymentProvider;
 import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -26,15 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class SimulatedPaymentProvider implements PaymentProvider {
 
-    static final String PREFIX = "SIM#";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Expression NOT_EXISTS = Expression.builder().expression("attribute_not_exists(pk)").build();
 
-    private final DynamoDbClient client;
-    private final String table;
+    private final DynamoDbTable<SimulatedOutcomeItem> outcomes;
 
-    public SimulatedPaymentProvider(DynamoDbClient client, String paymentsTable) {
-        this.client = client;
-        this.table = paymentsTable;
+    public SimulatedPaymentProvider(DynamoDbEnhancedClient client, String paymentsTable) {
+        this.outcomes = client.table(paymentsTable, SimulatedOutcomeItem.SCHEMA);
     }
 
     @Override
@@ -50,50 +50,52 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
             case "tok_chargeDeclinedInsufficientFunds" -> "insufficient_funds";
             default -> "invalid_token";
         };
-        Map<String, AttributeValue> outcome = new HashMap<>();
-        outcome.put("pk", AttributeValue.fromS(PREFIX + idempotencyKey));
-        outcome.put("kind", AttributeValue.fromS("charge"));
-        outcome.put("amount", DynamoDbOrderRepository.number(amount.amount()));
-        outcome.put("currency", AttributeValue.fromS(amount.currency()));
-        outcome.put("orderId", AttributeValue.fromS(orderId));
+        SimulatedOutcomeItem outcome = outcome(idempotencyKey, "charge", amount);
+        outcome.setOrderId(orderId);
         if (declineCode == null) {
-            outcome.put("providerPaymentId", AttributeValue.fromS("sim_ch_" + random()));
+            outcome.setProviderPaymentId("sim_ch_" + random());
         } else {
-            outcome.put("declineCode", AttributeValue.fromS(declineCode));
+            outcome.setDeclineCode(declineCode);
         }
-        Map<String, AttributeValue> stored = storeOnce(outcome);
+        SimulatedOutcomeItem stored = storeOnce(outcome);
         requireSameAmount(stored, amount, idempotencyKey);
-        return stored.containsKey("providerPaymentId") ? Charge.captured(stored.get("providerPaymentId").s())
-                : Charge.declined(stored.get("declineCode").s());
+        return stored.getProviderPaymentId() != null ? Charge.captured(stored.getProviderPaymentId())
+                : Charge.declined(stored.getDeclineCode());
     }
 
     @Override
     public String refund(String idempotencyKey, String providerPaymentId, Money amount) {
-        Map<String, AttributeValue> outcome = new HashMap<>();
-        outcome.put("pk", AttributeValue.fromS(PREFIX + idempotencyKey));
-        outcome.put("kind", AttributeValue.fromS("refund"));
-        outcome.put("charge", AttributeValue.fromS(providerPaymentId));
-        outcome.put("amount", DynamoDbOrderRepository.number(amount.amount()));
-        outcome.put("currency", AttributeValue.fromS(amount.currency()));
-        outcome.put("refundId", AttributeValue.fromS("sim_re_" + random()));
-        Map<String, AttributeValue> stored = storeOnce(outcome);
+        SimulatedOutcomeItem outcome = outcome(idempotencyKey, "refund", amount);
+        outcome.setCharge(providerPaymentId);
+        outcome.setRefundId("sim_re_" + random());
+        SimulatedOutcomeItem stored = storeOnce(outcome);
         requireSameAmount(stored, amount, idempotencyKey);
-        return stored.get("refundId").s();
+        return stored.getRefundId();
+    }
+
+    private static SimulatedOutcomeItem outcome(String idempotencyKey, String kind, Money amount) {
+        SimulatedOutcomeItem outcome = new SimulatedOutcomeItem();
+        outcome.setPk(SimulatedOutcomeItem.PREFIX + idempotencyKey);
+        outcome.setKind(kind);
+        outcome.setAmount(amount.amount());
+        outcome.setCurrency(amount.currency());
+        return outcome;
     }
 
     /** Stores the outcome under its key unless one is stored already; returns the stored one. */
-    private Map<String, AttributeValue> storeOnce(Map<String, AttributeValue> outcome) {
+    private SimulatedOutcomeItem storeOnce(SimulatedOutcomeItem outcome) {
         try {
-            client.putItem(b -> b.tableName(table).item(outcome).conditionExpression("attribute_not_exists(pk)"));
+            outcomes.putItem(PutItemEnhancedRequest.builder(SimulatedOutcomeItem.class).item(outcome)
+                    .conditionExpression(NOT_EXISTS).build());
             return outcome;
         } catch (ConditionalCheckFailedException e) {
-            return client.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of("pk", outcome.get("pk")))).item();
+            return outcomes.getItem(GetItemEnhancedRequest.builder()
+                    .key(Key.builder().partitionValue(outcome.getPk()).build()).consistentRead(true).build());
         }
     }
 
-    private static void requireSameAmount(Map<String, AttributeValue> stored, Money amount, String key) {
-        if (Long.parseLong(stored.get("amount").n()) != amount.amount()) {
+    private static void requireSameAmount(SimulatedOutcomeItem stored, Money amount, String key) {
+        if (stored.getAmount() != amount.amount()) {
             throw new IllegalStateException("idempotency key " + key + " was used with another amount");
         }
     }

@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,10 +39,10 @@ public final class PaymentWiring {
      * {@code STOREFRONT_STRIPE_API_KEY} itself, with {@code STOREFRONT_STRIPE_API_BASE} pointing at e.g. a
      * stripe-mock.
      */
-    public static PaymentProvider provider(Settings settings, DynamoDbClient client, Secrets secrets) {
+    public static PaymentProvider provider(Settings settings, DynamoDbEnhancedClient dynamoDb, Secrets secrets) {
         String name = settings.orDefault(EnvVars.PAYMENT_PROVIDER, "simulated");
         return switch (name) {
-            case "simulated" -> new SimulatedPaymentProvider(client, settings.required(EnvVars.PAYMENTS_TABLE));
+            case "simulated" -> new SimulatedPaymentProvider(dynamoDb, settings.required(EnvVars.PAYMENTS_TABLE));
             case "stripe" -> stripe(settings, secrets);
             default -> throw new Settings.InvalidSettingException(EnvVars.PAYMENT_PROVIDER,
                     "must be simulated or stripe");

@@ -59,7 +59,7 @@ public class CheckoutBeans {
                     public synchronized void refundRemaining(String paymentId, String reason) {
                         if (payments == null) {
                             payments = PaymentWiring.paymentService(settings, client,
-                                    PaymentWiring.provider(settings, client, secrets), ids, clock);
+                                    PaymentWiring.provider(settings, dynamoDb, secrets), ids, clock);
                         }
                         payments.refundRemaining(paymentId, reason);
                     }

@@ -16,6 +16,7 @@ import dev.storefront.platform.config.EnvVars;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the payment function on top of the shared {@code FunctionBeans}. */
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class PaymentBeans {
 
     @Singleton
-    PaymentProvider provider(Settings settings, DynamoDbClient client, Secrets secrets) {
-        return PaymentWiring.provider(settings, client, secrets);
+    PaymentProvider provider(Settings settings, DynamoDbEnhancedClient dynamoDb, Secrets secrets) {
+        return PaymentWiring.provider(settings, dynamoDb, secrets);
     }
 
     @Singleton
