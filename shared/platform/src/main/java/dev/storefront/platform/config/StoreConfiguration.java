@@ -3,6 +3,7 @@ package dev.storefront.platform.config;
 import dev.storefront.domain.checkout.ShippingRates;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 
 /**
  * What the shop sells in and from: {@code STOREFRONT_CURRENCY} (default USD), {@code STOREFRONT_STORE_COUNTRY}
@@ -19,5 +20,15 @@ public record StoreConfiguration(@Nullable String currency, @Nullable String sto
         freeShippingThreshold = Setting.atLeast(freeShippingThreshold, ShippingRates.DEFAULT_FREE_SHIPPING_THRESHOLD,
                 0, EnvVars.FREE_SHIPPING_THRESHOLD);
         reservationTtlSeconds = Setting.atLeast(reservationTtlSeconds, 900, 1, EnvVars.RESERVATION_TTL_SECONDS);
+    }
+
+    /** The shipping rates of a store in {@link #storeCountry()} selling in {@link #currency()}. */
+    public ShippingRates shippingRates() {
+        return new ShippingRates(storeCountry, currency, freeShippingThreshold);
+    }
+
+    /** How long an unpaid order holds its stock. */
+    public Duration reservation() {
+        return Duration.ofSeconds(reservationTtlSeconds);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storefront.platform.function.FunctionContexts;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.PropertySource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +64,7 @@ class TypedConfigurationTest {
     }
 
     /** A context as a handler gets it, with {@code variables} as the function's environment. */
-    static ApplicationContext start(Map<String, Object> variables) {
-        return FunctionContexts.builder()
-                .propertySources(PropertySource.of("test", variables, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
-                .start();
+    static ApplicationContext start(Map<String, String> variables) {
+        return FunctionContexts.builder(variables).start();
     }
 }
