@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -27,6 +29,8 @@ import org.slf4j.MDC;
  * ({@link #primingEvent()}) and runs the subclass's read-only {@link #primingSteps()} instead of {@link #handle}.
  */
 public abstract class EventHandler extends FunctionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventHandler.class);
 
     protected EventHandler() {
         super();
@@ -63,12 +67,27 @@ public abstract class EventHandler extends FunctionHandler {
         if (context != null) {
             MDC.put("requestId", context.getAwsRequestId());
         }
+        long started = System.nanoTime();
         try {
             JsonNode event = Json.eventMapper().readTree(input);
             output.write(handle(event, context).getBytes(StandardCharsets.UTF_8));
+            LOG.info("{} handled in {} ms", describe(event), (System.nanoTime() - started) / 1_000_000);
         } finally {
             MDC.clear();
         }
+    }
+
+    /** What an event is, for the log: its source and size, never its content. */
+    static String describe(JsonNode event) {
+        JsonNode records = event.path("Records");
+        if (records.isArray()) {
+            String source = records.path(0).path("eventSource").asText("unknown");
+            return records.size() + " record(s) from " + source;
+        }
+        if (event.hasNonNull("source") && event.hasNonNull("detail-type")) {
+            return event.path("detail-type").asText() + " from " + event.path("source").asText();
+        }
+        return "event";
     }
 
     /** Runs the priming once; returns what each step did. Never throws. */

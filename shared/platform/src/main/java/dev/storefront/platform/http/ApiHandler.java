@@ -212,8 +212,9 @@ public abstract class ApiHandler extends FunctionHandler {
             if (!priming && response.status() >= 500) {
                 releaseMetrics.count(BusinessMetrics.HTTP_5XX, 1);
             }
-            LOG.info("{} {} -> {} in {} ms", request.method(), request.routeKey(), response.status(),
-                    (System.nanoTime() - started) / 1_000_000);
+            // The route key names the method; $default (no route) does not.
+            String route = "$default".equals(request.routeKey()) ? request.method() + " $default" : request.routeKey();
+            LOG.info("{} -> {} in {} ms", route, response.status(), (System.nanoTime() - started) / 1_000_000);
             return response.status();
         } finally {
             MDC.clear();
