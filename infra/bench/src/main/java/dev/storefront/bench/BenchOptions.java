@@ -1,6 +1,7 @@
 package dev.storefront.bench;
 
-import java.nio.file.Files;
+import dev.storefront.bench.harness.Arguments;
+import dev.storefront.bench.harness.CommandLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,19 +22,20 @@ public record BenchOptions(int runs, int warmups, List<String> variants, List<Jv
     public static final List<String> ALL_VARIANTS = List.of("bare", "login", "login-primed", "signup", "jwks", "me",
             "floor", "floor-no-argon2", "floor-no-redis", "floor-no-dynamodb");
 
-    static final String USAGE = """
-            usage: ColdStartBench [--runs N] [--warmups N] [--variants bare,login,login-primed,signup,jwks,me,floor,...]
-                                  [--mode default|c1|NAME=FLAGS]... [--repo DIR] [--keep]
-              --runs N      measured fresh JVMs per variant and mode (default 10)
-              --warmups N   discarded fresh JVMs per variant and mode first (default 1)
-              --variants    which variants (default: all); bare is always measured, ratios need it;
-                            floor, floor-no-argon2, floor-no-redis, floor-no-dynamodb: the login's work
-                            without the function's framework (FloorLoginHandler), whole and without a part
-              --mode        JVM flags; repeatable (default: --mode default --mode c1). NAME=FLAGS takes
-                            space-separated flags, {variant} in a flag is replaced by the variant name
-              --repo DIR    repository root (default: the nearest directory up from here with template.yaml)
-              --keep        keep the work directory
-            """;
+    /** The options and their usage text ({@code --help}). */
+    public static final CommandLine COMMAND_LINE = CommandLine.of("./storefront bench coldstart")
+            .number("--runs", 10, 1, "measured fresh JVMs per variant and mode")
+            .number("--warmups", 1, 0, "discarded fresh JVMs per variant and mode first")
+            .text("--variants", "LIST", null, """
+                    which variants, comma-separated (default: all); bare is always measured, ratios need it:
+                    %s
+                    floor, floor-no-argon2, floor-no-redis, floor-no-dynamodb: the login's work without the
+                    function's framework (FloorLoginHandler), whole and without a part""".formatted(
+                    String.join(",", ALL_VARIANTS)))
+            .repeated("--mode", "default|c1|NAME=FLAGS", """
+                    JVM flags (default: --mode default --mode c1); NAME=FLAGS takes space-separated
+                    flags, {variant} in a flag is replaced by the variant name""")
+            .flag("--keep", "keep the work directory (env files, unpacked zip, events, responses)");
 
     public BenchOptions {
         if (runs < 1) {
@@ -61,45 +63,15 @@ public record BenchOptions(int runs, int warmups, List<String> variants, List<Jv
     }
 
     public static BenchOptions parse(String... args) {
-        int runs = 10;
-        int warmups = 1;
-        List<String> variants = ALL_VARIANTS;
-        List<JvmMode> modes = new ArrayList<>();
-        Path repo = null;
-        boolean keep = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--runs" -> runs = Integer.parseInt(value(args, ++i, arg));
-                case "--warmups" -> warmups = Integer.parseInt(value(args, ++i, arg));
-                case "--variants" -> variants = Arrays.stream(value(args, ++i, arg).split(","))
-                        .map(String::trim).filter(v -> !v.isEmpty()).toList();
-                case "--mode" -> modes.add(JvmMode.parse(value(args, ++i, arg)));
-                case "--repo" -> repo = Path.of(value(args, ++i, arg));
-                case "--keep" -> keep = true;
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-            }
-        }
-        if (modes.isEmpty()) {
-            modes = List.of(JvmMode.DEFAULT, JvmMode.C1);
-        }
-        return new BenchOptions(runs, warmups, variants, modes, repo == null ? findRepo() : repo, keep);
+        return of(COMMAND_LINE.parse(args));
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return args[i];
-    }
-
-    static Path findRepo() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("events"))) {
-                return dir;
-            }
-        }
-        throw new IllegalArgumentException("no template.yaml above " + Path.of("").toAbsolutePath() + ": use --repo");
+    static BenchOptions of(Arguments args) {
+        List<String> variants = args.text("--variants") == null ? ALL_VARIANTS
+                : Arrays.stream(args.text("--variants").split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        List<JvmMode> modes = args.all("--mode").stream().map(JvmMode::parse).toList();
+        return new BenchOptions(args.integer("--runs"), args.integer("--warmups"), variants,
+                modes.isEmpty() ? List.of(JvmMode.DEFAULT, JvmMode.C1) : modes, args.repo(), args.flag("--keep"));
     }
 
     /** The arguments that reproduce these options. */

@@ -1,6 +1,7 @@
 package dev.storefront.bench;
 
 import java.util.ArrayList;
+import dev.storefront.bench.harness.Stats;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

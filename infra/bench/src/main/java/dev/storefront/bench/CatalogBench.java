@@ -2,7 +2,17 @@ package dev.storefront.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storefront.auth.SigningKeys;
+import dev.storefront.bench.harness.Arguments;
+import dev.storefront.bench.harness.BenchMain;
+import dev.storefront.bench.harness.CommandLine;
+import dev.storefront.bench.harness.FunctionEnvironment;
+import dev.storefront.bench.harness.FunctionPackage;
+import dev.storefront.bench.harness.LocalCloud;
+import dev.storefront.bench.harness.Percentiles;
+import dev.storefront.bench.harness.Ratio;
+import dev.storefront.bench.harness.Report;
+import dev.storefront.bench.harness.Stats;
+import dev.storefront.bench.harness.Table;
 import dev.storefront.democatalog.DemoCatalog;
 import dev.storefront.domain.IdGenerator;
 import dev.storefront.domain.catalog.CatalogService;
@@ -10,13 +20,7 @@ import dev.storefront.domain.catalog.Product;
 import dev.storefront.domain.catalog.ProductCache;
 import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
-import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.IntrinsicResolver;
-import dev.storefront.localcloud.LocalAttributes;
-import dev.storefront.localcloud.LocalAwsClients;
-import dev.storefront.localcloud.MotoServer;
 import dev.storefront.localcloud.RedisServer;
-import dev.storefront.localcloud.TemplateTables;
 import dev.storefront.redis.RedisClientFactory;
 import dev.storefront.redis.RedisProductCache;
 import dev.storefront.redis.RedisSettings;
@@ -27,7 +31,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +46,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -63,14 +65,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  *       ({@link DynamoDbProductRepository#findById}), interleaved.</li>
  * </ol>
  *
- * <p>Run with {@code ./storefront bench catalog [--products N] [--rounds N]
- * [--scans N] [--details N] [--seed N]}. Prints the figures and the command; docs/benchmarks.md keeps them.
+ * <p>Run with {@code ./storefront bench catalog [--products N] [--rounds N] [--scans N] [--details N] [--seed N]
+ * [--keep]} ({@code --help} tells more). Prints the figures and the command; docs/benchmarks.md keeps them.
  */
 public final class CatalogBench {
 
     static final String FUNCTION = "SearchFunction";
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "123456789012";
     static final double TARGET_P99_MILLIS = 25;
     static final double TARGET_SCAN_RATIO = 50;
     static final double TARGET_DETAIL_RATIO = 2;
@@ -111,6 +111,26 @@ public final class CatalogBench {
         }
     }
 
+    static final CommandLine COMMAND_LINE = CommandLine.of("./storefront bench catalog")
+            .number("--products", 100_000, 100, "demo products loaded into moto")
+            .number("--rounds", 30, 1, "rounds of the query mix timed in each search JVM")
+            .number("--scans", 6, 1, "queries answered by the Scan baseline (one per kind first)")
+            .number("--details", 2000, 10, "product-detail pairs timed (cache hit, GetItem), after a fifth more"
+                    + " untimed")
+            .number("--seed", 42, "seed of the demo catalog and of the product-detail sample")
+            .flag("--keep", "keep the work directory (unpacked zip, environments, events, samples)");
+
+    /** Command-line options. */
+    record Options(Path repo, int products, int rounds, int scans, int details, long seed, boolean keep,
+            String command) {
+
+        static Options of(Arguments args) {
+            return new Options(args.repo(), args.integer("--products"), args.integer("--rounds"),
+                    args.integer("--scans"), args.integer("--details"), args.number("--seed"), args.flag("--keep"),
+                    args.command());
+        }
+    }
+
     private final Options options;
     private final PrintStream log;
     private final ObjectMapper json = new ObjectMapper();
@@ -120,92 +140,15 @@ public final class CatalogBench {
         this.log = log;
     }
 
-    /** Command-line options. */
-    record Options(Path repo, int products, int rounds, int scans, int details, long seed, boolean keep) {
-
-        static final String USAGE = "usage: ./storefront bench catalog [--products N (100000)] [--rounds N (30)]"
-                + " [--scans N (6)] [--details N (2000)] [--seed N (42)] [--keep]";
-
-        static Options parse(String[] args) {
-            Map<String, String> values = new HashMap<>(Map.of("--products", "100000", "--rounds", "30",
-                    "--scans", "6", "--details", "2000", "--seed", "42"));
-            boolean keep = false;
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--keep")) {
-                    keep = true;
-                } else if (values.containsKey(args[i]) && i + 1 < args.length) {
-                    values.put(args[i], args[++i]);
-                } else {
-                    throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
-                }
-            }
-            try {
-                Options options = new Options(Path.of("").toAbsolutePath(), Integer.parseInt(values.get("--products")),
-                        Integer.parseInt(values.get("--rounds")), Integer.parseInt(values.get("--scans")),
-                        Integer.parseInt(values.get("--details")), Long.parseLong(values.get("--seed")), keep);
-                if (options.products() < 100 || options.rounds() < 1 || options.scans() < 1 || options.details() < 10) {
-                    throw new IllegalArgumentException("need --products >= 100, --rounds >= 1, --scans >= 1, --details >= 10\n"
-                            + USAGE);
-                }
-                return options;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("numbers expected\n" + USAGE, e);
-            }
-        }
-
-        String command() {
-            return String.format(Locale.ROOT, "./storefront bench catalog --products %d --rounds %d"
-                    + " --scans %d --details %d --seed %d", products, rounds, scans, details, seed);
-        }
-    }
-
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            String report = new CatalogBench(options, System.err).run();
-            System.out.println(report);
-        } catch (RuntimeException e) {
-            System.err.println("catalog benchmark FAILED: " + e.getMessage());
-            e.printStackTrace(System.err);
-            System.exit(1);
-        }
+        BenchMain.main("catalog", args, COMMAND_LINE, Options::of, (options, log) -> new CatalogBench(options, log).run());
     }
 
     String run() {
-        Path repo = options.repo();
-        CloudFormationTemplate template = CloudFormationTemplate.load(repo.resolve("template.yaml"));
-        CloudFormationTemplate.Resource function = template.resources().get(FUNCTION);
-        if (function == null) {
-            throw new IllegalStateException("template.yaml has no " + FUNCTION);
-        }
-        Path zip = template.baseDirectory().resolve(String.valueOf(function.properties().get("CodeUri")));
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException(zip + " is missing: build with ./storefront build");
-        }
-        String handler = String.valueOf(function.properties().get("Handler")).split("::")[0];
-        Path work;
-        try {
-            work = Files.createTempDirectory("storefront-catalog-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (MotoServer dynamoDb = MotoServer.startInMemory();
-                RedisServer redis = RedisServer.launch();
-                DynamoDbClient client = LocalAwsClients.dynamoDb(dynamoDb.endpoint())) {
-            IntrinsicResolver resolver = IntrinsicResolver.builder(template).region(REGION).accountId(ACCOUNT)
-                    .parameter("JwtPublicJwks", SigningKeys.publicJwkSetJson(SigningKeys.generate()))
-                    .attributes(new LocalAttributes(REGION, ACCOUNT, redis.port())).build();
-            Map<String, String> tables = new TemplateTables(resolver).createAll(client);
-            String table = tables.get("ProductsTable");
+        try (LocalCloud cloud = LocalCloud.start(options.repo(), true, options.keep(), log)) {
+            String table = cloud.tables().get("ProductsTable");
             DynamoDbProductRepository repository =
-                    new DynamoDbProductRepository(DynamoDbClientFactory.enhanced(client), table);
+                    new DynamoDbProductRepository(DynamoDbClientFactory.enhanced(cloud.dynamoDb()), table);
 
             long loadStart = System.nanoTime();
             new CatalogService(repository, ProductCache.none(), IdGenerator.systemDefault(), Clock.systemUTC(), "USD")
@@ -213,57 +156,34 @@ public final class CatalogBench {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             log.printf(Locale.ROOT, "loaded %d demo products into moto in %.1f s%n", options.products(), loadSeconds);
 
-            Path packageRoot = ColdStartBench.unzip(zip, work.resolve("package"));
+            Path work = cloud.work();
+            FunctionPackage function = cloud.unpack(FUNCTION);
             Path probe = ProbeClasses.writeTo(work.resolve("probe"));
-            List<Path> classPath = new ArrayList<>(List.of(probe, packageRoot));
-            try (Stream<Path> jars = Files.list(packageRoot.resolve("lib"))) {
-                classPath.addAll(jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList());
-            }
             Path events = writeEvents(work.resolve("events.jsonl"));
 
             Map<String, String> overrides = new LinkedHashMap<>();
-            overrides.put("STOREFRONT_REDIS_URL", redis.url());
-            overrides.put("STOREFRONT_REDIS_CLUSTER", "false");
-            overrides.put("STOREFRONT_REDIS_AUTH_SECRET_ARN", null);
             overrides.put("STOREFRONT_CURSOR_SECRET_ARN", null);
             overrides.put("STOREFRONT_CURSOR_KEY", "catalog-bench-cursor-key-0123456789abcdef");
-            overrides.put("AWS_ENDPOINT_URL", dynamoDb.endpoint().toString());
-            overrides.put("AWS_REGION", REGION);
-            overrides.put("AWS_DEFAULT_REGION", REGION);
-            overrides.put("AWS_ACCESS_KEY_ID", "local");
-            overrides.put("AWS_SECRET_ACCESS_KEY", "local");
-            Map<String, String> functionEnv = FunctionEnvironment.of(resolver, FUNCTION, overrides);
+            Map<String, String> functionEnv = cloud.functionEnvironment(FUNCTION, overrides);
             int memoryMb = Integer.parseInt(functionEnv.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));
 
             Map<String, String> uncached = new LinkedHashMap<>(functionEnv);
             uncached.put("STOREFRONT_SEARCH_RESULT_CACHE_SECONDS", "0");
             log.println("search, answer cache off: fresh JVM, index built from the table, then the query mix");
-            ProbeResult computed = runProbe(handler, classPath, withEnvDirectory(work, "env-uncached", uncached),
-                    ColdStartBench.childEnvironment(uncached), events, work.resolve("samples-uncached.txt"), memoryMb);
+            ProbeResult computed = runProbe(function, probe, work, "uncached", uncached, events, memoryMb);
             log.println("search, answer cache on: second fresh JVM");
-            ProbeResult cached = runProbe(handler, classPath, withEnvDirectory(work, "env-cached", functionEnv),
-                    ColdStartBench.childEnvironment(functionEnv), events, work.resolve("samples-cached.txt"), memoryMb);
+            ProbeResult cached = runProbe(function, probe, work, "cached", functionEnv, events, memoryMb);
 
             log.println("baseline: DynamoDB Scan with a filter expression");
-            Map<String, List<Double>> scans = scanBaseline(client, table);
+            Map<String, List<Double>> scans = scanBaseline(cloud.dynamoDb(), table);
 
             log.println("product detail: cache hit vs GetItem");
-            Map<String, List<Double>> details = productDetail(repository, redis);
+            Map<String, List<Double>> details = productDetail(repository, cloud.redis());
 
             return report(loadSeconds, memoryMb, computed, cached, scans, details);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (options.keep()) {
-                log.println("work directory kept: " + work);
-            } else {
-                deleteRecursively(work);
-            }
         }
-    }
-
-    private static List<Path> withEnvDirectory(Path work, String name, Map<String, String> env) {
-        return List.of(FunctionEnvironment.writeDirectory(work.resolve(name), env));
     }
 
     /** One HTTP API (payload 2.0) event per query of the mix, one per line. */
@@ -294,20 +214,22 @@ public final class CatalogBench {
     record ProbeResult(double coldStartMillis, double initMillis, double heapMib, Map<Integer, List<Double>> samples) {
     }
 
-    private ProbeResult runProbe(String handler, List<Path> classPath, List<Path> envDirectory,
-            Map<String, String> environment, Path events, Path samples, int memoryMb) {
-        List<Path> fullClassPath = new ArrayList<>(envDirectory);
-        fullClassPath.addAll(classPath);
+    /** One search JVM: its own environment directory first on the class path, samples written to the work directory. */
+    private ProbeResult runProbe(FunctionPackage function, Path probe, Path work, String name,
+            Map<String, String> functionEnv, Path events, int memoryMb) {
+        Path envDirectory = FunctionEnvironment.writeDirectory(work.resolve("env-" + name), functionEnv);
+        Path samples = work.resolve("samples-" + name + ".txt");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The heap Lambda would leave a function of this size, roughly (the runtime keeps some for itself).
                 "-Xmx" + (memoryMb * 85 / 100) + "m",
-                "-cp", fullClassPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                ProbeClasses.SEARCH_PROBE_MAIN, handler, events.toString(), "3", String.valueOf(options.rounds()),
-                samples.toString()));
+                "-cp", function.classPath(envDirectory, probe).stream().map(Path::toString)
+                        .collect(Collectors.joining(File.pathSeparator)),
+                ProbeClasses.SEARCH_PROBE_MAIN, function.handler(), events.toString(), "3",
+                String.valueOf(options.rounds()), samples.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(environment);
+        builder.environment().putAll(FunctionEnvironment.childProcess(functionEnv, "on-demand"));
         List<String> output = new ArrayList<>();
         String cold = null;
         String heap = null;
@@ -494,66 +416,57 @@ public final class CatalogBench {
 
     private String report(double loadSeconds, int memoryMb, ProbeResult computed, ProbeResult cached,
             Map<String, List<Double>> scans, Map<String, List<Double>> details) {
-        StringBuilder out = new StringBuilder();
-        out.append("Catalog benchmark: ").append(options.products()).append(" products, ").append(options.rounds())
-                .append(" rounds of ").append(MIX.size()).append(" queries per JVM\n");
-        out.append("Command: ").append(options.command()).append('\n');
-        out.append("Machine: ").append(ColdStartBench.environmentDescription()).append('\n');
-        out.append(String.format(Locale.ROOT, "Load: %.1f s (batched writes into moto, not a target)%n%n",
-                loadSeconds));
+        Report report = new Report("Catalog benchmark: " + options.products() + " products, " + options.rounds()
+                + " rounds of " + MIX.size() + " queries per JVM", options.command())
+                .header(String.format(Locale.ROOT, "Load: %.1f s (batched writes into moto, not a target)", loadSeconds));
 
-        out.append("| search (handler time, ms) | n | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        Table search = Table.of("search (handler time, ms)", "n", "p50", "p99", "max");
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         List<Double> all = new ArrayList<>();
         computed.samples().forEach((index, values) -> {
             byKind.computeIfAbsent(MIX.get(index).kind(), k -> new ArrayList<>()).addAll(values);
             all.addAll(values);
         });
-        byKind.forEach((kind, values) -> out.append(row(kind + " (computed)", values)));
-        out.append(row("**whole mix (computed)**", all));
+        byKind.forEach((kind, values) -> row(search, kind + " (computed)", values));
+        row(search, "**whole mix (computed)**", all);
         List<Double> hits = new ArrayList<>();
         cached.samples().values().forEach(hits::addAll);
-        out.append(row("whole mix (answer cache on: hits after the first round)", hits));
+        row(search, "whole mix (answer cache on: hits after the first round)", hits);
+        report.table(search);
 
+        Table baseline = Table.of("baseline: DynamoDB Scan with filter (ms)", "n", "p50", "p99", "max");
         List<Double> scanAll = new ArrayList<>();
         scans.values().forEach(scanAll::addAll);
-        out.append('\n').append("| baseline: DynamoDB Scan with filter (ms) | n | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");
-        scans.forEach((kind, values) -> out.append(row(kind, values)));
-        out.append(row("**all scans**", scanAll));
+        scans.forEach((kind, values) -> row(baseline, kind, values));
+        row(baseline, "**all scans**", scanAll);
+        report.table(baseline);
 
         double searchP99 = Stats.percentile(all, 0.99);
-        double scanP50 = Stats.percentile(scanAll, 0.5);
-        out.append('\n').append(String.format(Locale.ROOT,
-                "Search p99 %.1f ms (target <= %.0f ms: %s); scan p50 / search p99 = %.0fx (target >= %.0fx: %s)%n",
+        Ratio scanOverSearch = new Ratio("p50 / p99", Stats.percentile(scanAll, 0.5), searchP99);
+        report.block(String.format(Locale.ROOT,
+                "Search p99 %.1f ms (target <= %.0f ms: %s); scan p50 / search p99 = %s (target >= %.0fx: %s)",
                 searchP99, TARGET_P99_MILLIS, searchP99 <= TARGET_P99_MILLIS ? "met" : "MISSED",
-                scanP50 / searchP99, TARGET_SCAN_RATIO, scanP50 / searchP99 >= TARGET_SCAN_RATIO ? "met" : "MISSED"));
+                scanOverSearch.formatted(0), TARGET_SCAN_RATIO,
+                scanOverSearch.value() >= TARGET_SCAN_RATIO ? "met" : "MISSED"));
 
-        out.append('\n').append("| product detail (ms) | n | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");
-        details.forEach((what, values) -> out.append(row(what, values)));
+        Table detail = Table.of("product detail (ms)", "n", "p50", "p99", "max");
+        details.forEach((what, values) -> row(detail, what, values));
+        report.table(detail);
         List<List<Double>> pair = new ArrayList<>(details.values());
-        double ratio = Stats.percentile(pair.get(1), 0.5) / Stats.percentile(pair.get(0), 0.5);
-        out.append('\n').append(String.format(Locale.ROOT,
-                "GetItem p50 / cache-hit p50 = %.1fx (target: cache hit <= half the GetItem time, i.e. >= %.0fx: %s)%n",
-                ratio, TARGET_DETAIL_RATIO, ratio >= TARGET_DETAIL_RATIO ? "met" : "MISSED"));
+        Ratio getOverHit = new Ratio("p50", Stats.percentile(pair.get(1), 0.5), Stats.percentile(pair.get(0), 0.5));
+        report.block(String.format(Locale.ROOT,
+                "GetItem p50 / cache-hit p50 = %s (target: cache hit <= half the GetItem time, i.e. >= %.0fx: %s)",
+                getOverHit.formatted(1), TARGET_DETAIL_RATIO, getOverHit.value() >= TARGET_DETAIL_RATIO ? "met" : "MISSED"));
 
-        out.append('\n').append(String.format(Locale.ROOT,
+        report.block(String.format(Locale.ROOT,
                 "Search cold start (fresh JVM to first answer, index of %d products built from the table during init,"
-                        + " -Xmx%dm): %.0f ms and %.0f ms (init %.0f / %.0f ms); heap after init %.0f MiB%n",
+                        + " -Xmx%dm): %.0f ms and %.0f ms (init %.0f / %.0f ms); heap after init %.0f MiB",
                 options.products(), memoryMb * 85 / 100, computed.coldStartMillis(), cached.coldStartMillis(),
                 computed.initMillis(), cached.initMillis(), computed.heapMib()));
-        return out.toString();
+        return report.text();
     }
 
-    private static String row(String label, List<Double> values) {
-        return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f |%n", label, values.size(),
-                Stats.percentile(values, 0.5), Stats.percentile(values, 0.99), Collections.max(values));
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temp directory: left for the OS to clean.
-        }
+    private static void row(Table table, String label, List<Double> values) {
+        table.row(label, values.size(), Percentiles.of(values).cells(2));
     }
 }

@@ -1,5 +1,15 @@
 package dev.storefront.bench;
 
+import dev.storefront.bench.harness.Arguments;
+import dev.storefront.bench.harness.BenchMain;
+import dev.storefront.bench.harness.CommandLine;
+import dev.storefront.bench.harness.LocalCloud;
+import dev.storefront.bench.harness.Percentiles;
+import dev.storefront.bench.harness.Ratio;
+import dev.storefront.bench.harness.RatioTable;
+import dev.storefront.bench.harness.Report;
+import dev.storefront.bench.harness.Table;
+import dev.storefront.bench.harness.Workers;
 import dev.storefront.domain.IdGenerator;
 import dev.storefront.domain.Money;
 import dev.storefront.domain.cart.Cart;
@@ -18,11 +28,7 @@ import dev.storefront.dynamodb.DynamoDbCartRepository;
 import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.dynamodb.DynamoDbOrderRepository;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
-import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.IntrinsicResolver;
 import dev.storefront.localcloud.LocalAwsClients;
-import dev.storefront.localcloud.MotoServer;
-import dev.storefront.localcloud.TemplateTables;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +43,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -55,15 +54,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The checkout benchmark: {@link CheckoutService} with the real DynamoDB adapters, in-process against moto (the
@@ -84,7 +76,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * no stock ever negative (every stock level in the products table's stream), units taken = units ordered,
  * one stored order per success, the carts of successful shoppers gone and the others kept.
  *
- * <p>Run with {@code ./storefront bench checkout [--orders N] [--threads N]}.
+ * <p>Run with {@code ./storefront bench checkout [--orders N] [--threads N] [--rounds N] [--seed N]}
+ * ({@code --help} tells more).
  */
 public final class CheckoutBench {
 
@@ -95,39 +88,21 @@ public final class CheckoutBench {
     static final Duration RESERVATION = Duration.ofMinutes(15);
     static final String CURRENCY = "USD";
 
+    static final CommandLine COMMAND_LINE = CommandLine.of("./storefront bench checkout")
+            .number("--orders", 2000, 2, "orders per scenario, split over the rounds")
+            .number("--threads", 8, 1, "threads checking out at once")
+            .number("--rounds", 4, 1, "interleaved rounds of the three scenarios")
+            .number("--seed", 42, "seed of the catalog, the carts and the hot products");
+
     /** Command-line options. */
-    record Options(Path repo, int orders, int threads, int rounds, long seed) {
+    record Options(Path repo, int orders, int threads, int rounds, long seed, String command) {
 
-        static final String USAGE = "usage: ./storefront bench checkout [--orders N (2000)] [--threads N (8)]"
-                + " [--rounds N (4)] [--seed N (42)]";
-
-        static Options parse(String[] args) {
-            Map<String, String> values = new HashMap<>(Map.of("--orders", "2000", "--threads", "8", "--rounds", "4",
-                    "--seed", "42"));
-            for (int i = 0; i < args.length; i++) {
-                if (values.containsKey(args[i]) && i + 1 < args.length) {
-                    values.put(args[i], args[++i]);
-                } else {
-                    throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
-                }
-            }
-            try {
-                Options options = new Options(BenchOptions.findRepo(), Integer.parseInt(values.get("--orders")),
-                        Integer.parseInt(values.get("--threads")), Integer.parseInt(values.get("--rounds")),
-                        Long.parseLong(values.get("--seed")));
-                if (options.threads() < 1 || options.rounds() < 1 || options.orders() < 2 * options.rounds()) {
-                    throw new IllegalArgumentException("need --threads >= 1, --rounds >= 1, --orders >= 2 x rounds\n"
-                            + USAGE);
-                }
-                return options;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("numbers expected\n" + USAGE, e);
-            }
-        }
-
-        String command() {
-            return String.format(Locale.ROOT, "./storefront bench checkout --orders %d --threads %d"
-                    + " --rounds %d --seed %d", orders, threads, rounds, seed);
+        static Options of(Arguments args) {
+            Options options = new Options(args.repo(), args.integer("--orders"), args.integer("--threads"),
+                    args.integer("--rounds"), args.number("--seed"), args.command());
+            Arguments.require(options.orders() >= 2 * options.rounds(), "--orders must be at least 2 x --rounds ("
+                    + 2 * options.rounds() + "), not " + options.orders());
+            return options;
         }
     }
 
@@ -161,6 +136,11 @@ public final class CheckoutBench {
         long transactionConflicts;
         long requests;
         long sdkRetries;
+
+        /** Successful orders per second. */
+        double throughput() {
+            return ok / (wallNanos / 1e9);
+        }
     }
 
     /** Counts the DynamoDB requests, their attempts and the lost transaction races of the client. */
@@ -207,43 +187,32 @@ public final class CheckoutBench {
     }
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        // The JDK keeps at most 5 idle keep-alive connections per host by default: with more threads than that,
-        // the URLConnection client would open a new connection for some requests and time TCP set-up, not checkout.
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, 2 * options.threads())));
-        }
-        try {
-            String report = new CheckoutBench(options, System.err).run();
-            System.out.println(report);
-        } catch (RuntimeException | AssertionError e) {
-            System.err.println("checkout benchmark FAILED: " + e.getMessage());
-            e.printStackTrace(System.err);
-            System.exit(1);
-        }
+        BenchMain.main("checkout", args, COMMAND_LINE, Options::of, (options, log) -> {
+            // The JDK keeps at most 5 idle keep-alive connections per host by default: with more threads than that,
+            // the URLConnection client would open a new connection for some requests and time TCP set-up, not
+            // checkout. Set before any connection opens: the JDK reads it once.
+            if (System.getProperty("http.maxConnections") == null) {
+                System.setProperty("http.maxConnections", Integer.toString(Math.max(5, 2 * options.threads())));
+            }
+            return new CheckoutBench(options, log).run();
+        });
     }
 
     String run() {
-        CloudFormationTemplate template = CloudFormationTemplate.load(options.repo().resolve("template.yaml"));
-        try (MotoServer server = MotoServer.startInMemory();
-                DynamoDbClient client = client(server.endpoint());
-                DynamoDbStreamsClient streams = LocalAwsClients.dynamoDbStreams(server.endpoint())) {
-            Map<String, String> tables = new TemplateTables(IntrinsicResolver.builder(template).build()).createAll(client);
+        try (LocalCloud cloud = LocalCloud.start(options.repo(), false, false, log);
+                DynamoDbClient client = client(cloud.dynamoDbEndpoint());
+                Workers threads = new Workers(options.threads())) {
+            Map<String, String> tables = cloud.tables();
             String productsTable = tables.get("ProductsTable");
             String cartsTable = tables.get("CartsTable");
             String ordersTable = tables.get("OrdersTable");
             DynamoDbProductRepository products =
                     new DynamoDbProductRepository(DynamoDbClientFactory.enhanced(client), productsTable);
-            DynamoDbCartRepository carts = new DynamoDbCartRepository(client, cartsTable);
+            DynamoDbCartRepository carts =
+                    new DynamoDbCartRepository(DynamoDbClientFactory.enhanced(client), cartsTable);
             CheckoutService checkout = new CheckoutService(carts, products,
-                    new DynamoDbOrderRepository(client, ordersTable, productsTable, cartsTable),
+                    new DynamoDbOrderRepository(DynamoDbClientFactory.enhanced(client), ordersTable, productsTable,
+                            cartsTable),
                     new Pricing(ShippingRates.defaults(CURRENCY), new TaxRates()), IdGenerator.systemDefault(),
                     Clock.systemUTC(), RESERVATION);
 
@@ -261,7 +230,7 @@ public final class CheckoutBench {
 
             List<Batch> batches = plan(random, catalog, products, initialStock);
             long cartStart = System.nanoTime();
-            storeCarts(carts, batches);
+            storeCarts(carts, batches, threads);
             log.printf(Locale.ROOT, "catalog of %d products and %d carts stored in %.1f s (not timed)%n",
                     CATALOG_PRODUCTS, cartsByShopper.size(), (System.nanoTime() - cartStart) / 1e9);
 
@@ -270,19 +239,14 @@ public final class CheckoutBench {
                 outcomes.put(scenario, new Outcome());
             }
             Outcome warmup = new Outcome();
-            ExecutorService threads = Executors.newFixedThreadPool(options.threads());
-            try {
-                for (Batch batch : batches) {
-                    Outcome outcome = batch.warmup() ? warmup : outcomes.get(batch.scenario());
-                    log.printf(Locale.ROOT, "%s%s: %d checkouts%n", batch.warmup() ? "warm-up, " : "",
-                            batch.scenario().label, batch.shoppers().size());
-                    runBatch(checkout, threads, batch, outcome);
-                }
-            } finally {
-                threads.shutdownNow();
+            for (Batch batch : batches) {
+                Outcome outcome = batch.warmup() ? warmup : outcomes.get(batch.scenario());
+                log.printf(Locale.ROOT, "%s%s: %d checkouts%n", batch.warmup() ? "warm-up, " : "",
+                        batch.scenario().label, batch.shoppers().size());
+                runBatch(checkout, threads, batch, outcome);
             }
 
-            List<String> checks = verify(client, streams, products, batches, initialStock, tables, warmup, outcomes);
+            List<String> checks = verify(cloud, products, batches, initialStock, warmup, outcomes);
             return report(outcomes, warmup, checks);
         }
     }
@@ -377,84 +341,46 @@ public final class CheckoutBench {
     }
 
     /** Stores every shopper's cart (version 1), from the benchmark's threads. */
-    private void storeCarts(DynamoDbCartRepository carts, List<Batch> batches) {
+    private void storeCarts(DynamoDbCartRepository carts, List<Batch> batches, Workers threads) {
         List<String> shoppers = new ArrayList<>();
         batches.forEach(batch -> shoppers.addAll(batch.shoppers()));
-        ExecutorService threads = Executors.newFixedThreadPool(options.threads());
-        try {
-            AtomicInteger next = new AtomicInteger();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < options.threads(); t++) {
-                workers.add(threads.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < shoppers.size(); i = next.getAndIncrement()) {
-                        String shopper = shoppers.get(i);
-                        carts.save(new Cart(shopper, cartsByShopper.get(shopper), 0, Instant.now()));
-                    }
-                }));
-            }
-            await(workers);
-        } finally {
-            threads.shutdownNow();
-        }
+        threads.burst(shoppers.size(), i -> {
+            String shopper = shoppers.get(i);
+            carts.save(new Cart(shopper, cartsByShopper.get(shopper), 0, Instant.now()));
+            return null;
+        });
     }
 
     /** Runs the batch's checkouts from all threads at once and adds what they gave to {@code outcome}. */
-    private void runBatch(CheckoutService checkout, ExecutorService threads, Batch batch, Outcome outcome) {
+    private void runBatch(CheckoutService checkout, Workers threads, Batch batch, Outcome outcome) {
         int n = batch.shoppers().size();
-        double[] latencies = new double[n];
-        int[] results = new int[n]; // 0 ok, 1 out-of-stock, 2 cart-busy, 3 other
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch ready = new CountDownLatch(options.threads());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < options.threads(); t++) {
-            workers.add(threads.submit(() -> {
-                ready.countDown();
-                start.await();
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    String shopper = batch.shoppers().get(i);
-                    long t0 = System.nanoTime();
-                    int result;
-                    try {
-                        Order order = checkout.checkout(shopper, ADDRESS, "standard");
-                        placed.put(shopper, order);
-                        result = 0;
-                    } catch (ConflictException e) {
-                        result = switch (e.type()) {
-                            case "out-of-stock" -> 1;
-                            case "cart-busy" -> 2;
-                            default -> otherError(e);
-                        };
-                    } catch (RuntimeException e) {
-                        result = otherError(e);
-                    }
-                    latencies[i] = (System.nanoTime() - t0) / 1e6;
-                    results[i] = result;
-                }
-                return null;
-            }));
-        }
-        try {
-            ready.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
         long[] before = counter.snapshot();
-        long t0 = System.nanoTime();
-        start.countDown();
-        await(workers);
-        long wall = System.nanoTime() - t0;
+        // 0 ok, 1 out-of-stock, 2 cart-busy, 3 other
+        Workers.Burst<Integer> burst = threads.burst(n, i -> {
+            String shopper = batch.shoppers().get(i);
+            try {
+                placed.put(shopper, checkout.checkout(shopper, ADDRESS, "standard"));
+                return 0;
+            } catch (ConflictException e) {
+                return switch (e.type()) {
+                    case "out-of-stock" -> 1;
+                    case "cart-busy" -> 2;
+                    default -> otherError(e);
+                };
+            } catch (RuntimeException e) {
+                return otherError(e);
+            }
+        });
         long[] after = counter.snapshot();
 
-        outcome.wallNanos += wall;
+        outcome.wallNanos += burst.wallNanos();
         outcome.orders += n;
         outcome.requests += after[0] - before[0];
         outcome.sdkRetries += (after[1] - before[1]) - (after[0] - before[0]);
         outcome.transactionConflicts += after[2] - before[2];
+        outcome.latenciesMillis.addAll(burst.latenciesMillis());
         for (int i = 0; i < n; i++) {
-            outcome.latenciesMillis.add(latencies[i]);
-            switch (results[i]) {
+            switch (burst.results().get(i)) {
                 case 0 -> {
                     outcome.ok++;
                     outcome.units += cartsByShopper.get(batch.shoppers().get(i)).stream()
@@ -474,27 +400,13 @@ public final class CheckoutBench {
         return 3;
     }
 
-    private static void await(List<Future<?>> workers) {
-        for (Future<?> worker : workers) {
-            try {
-                worker.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a benchmark thread failed", e.getCause());
-            }
-        }
-    }
-
     /**
      * Checks the run against the tables; throws on any violation.
      *
      * @return the checks that held, for the report
      */
-    private List<String> verify(DynamoDbClient client, DynamoDbStreamsClient streams,
-            DynamoDbProductRepository products, List<Batch> batches, Map<String, Integer> initialStock,
-            Map<String, String> tables, Outcome warmup, Map<Scenario, Outcome> outcomes) {
+    private List<String> verify(LocalCloud cloud, DynamoDbProductRepository products, List<Batch> batches,
+            Map<String, Integer> initialStock, Outcome warmup, Map<Scenario, Outcome> outcomes) {
         List<String> checks = new ArrayList<>();
         int okTotal = warmup.ok + outcomes.values().stream().mapToInt(o -> o.ok).sum();
         int otherErrors = warmup.otherErrors + outcomes.values().stream().mapToInt(o -> o.otherErrors).sum();
@@ -543,16 +455,16 @@ public final class CheckoutBench {
         checks.add("each hot product sold exactly min(stock, orders) and ended at stock - sold (0 here)");
 
         // One stored order per success; the carts of successful shoppers gone, the others kept.
-        long storedOrders = count(client, tables.get("OrdersTable"));
+        long storedOrders = cloud.count("OrdersTable");
         check(storedOrders == okTotal, storedOrders + " orders stored for " + okTotal + " successful checkouts");
-        long storedCarts = count(client, tables.get("CartsTable"));
+        long storedCarts = cloud.count("CartsTable");
         long unplaced = cartsByShopper.size() - okTotal;
         check(storedCarts == unplaced, storedCarts + " carts left but " + unplaced + " shoppers were refused");
         checks.add("orders stored = successful checkouts: " + storedOrders + "; carts left = refused shoppers: "
                 + storedCarts);
 
         // Every stock level the products table ever held, from its stream.
-        int[] stream = lowestStockInStream(client, streams, tables.get("ProductsTable"));
+        int[] stream = lowestStockInStream(cloud.streamRecords("ProductsTable"));
         check(stream[0] >= 0, "the products stream shows a stock of " + stream[0]);
         check(stream[1] == orderedLines, "the products stream has " + stream[1] + " stock changes for "
                 + orderedLines + " order lines");
@@ -567,110 +479,59 @@ public final class CheckoutBench {
         }
     }
 
-    private static long count(DynamoDbClient client, String table) {
-        long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            ScanResponse page = client.scan(b -> {
-                b.tableName(table).select(Select.COUNT).consistentRead(true);
-                if (from != null) {
-                    b.exclusiveStartKey(from);
-                }
-            });
-            count += page.count();
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return count;
-    }
-
     /**
-     * Reads the whole stream of the products table.
-     *
-     * @return the lowest {@code available} of any product image, and the number of modifications of a product's
-     *     stock
+     * Of every record of the products table's stream: the lowest {@code available} of any product image, and the
+     * number of modifications of a product's stock.
      */
-    private static int[] lowestStockInStream(DynamoDbClient client, DynamoDbStreamsClient streams, String table) {
-        String arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-        List<Shard> shards = new ArrayList<>();
-        String lastShard = null;
-        do {
-            String from = lastShard;
-            var description = streams.describeStream(b -> {
-                b.streamArn(arn);
-                if (from != null) {
-                    b.exclusiveStartShardId(from);
-                }
-            }).streamDescription();
-            shards.addAll(description.shards());
-            lastShard = description.lastEvaluatedShardId();
-        } while (lastShard != null);
+    private static int[] lowestStockInStream(List<Record> records) {
         int lowest = Integer.MAX_VALUE;
         int stockChanges = 0;
-        for (Shard shard : shards) {
-            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse page;
-                try {
-                    page = streams.getRecords(b -> b.shardIterator(current).limit(1000));
-                } catch (TrimmedDataAccessException e) {
-                    break; // an iterator the engine no longer honours: nothing more to read on this shard
-                }
-                for (Record record : page.records()) {
-                    Map<String, AttributeValue> image = record.dynamodb().newImage();
-                    if (image == null || !image.containsKey("available")
-                            || !image.get("pk").s().startsWith("PRODUCT#")) {
-                        continue;
-                    }
-                    lowest = Math.min(lowest, Integer.parseInt(image.get("available").n()));
-                    // An insert has no old image (the SDK answers an empty map, not null).
-                    Map<String, AttributeValue> old = record.dynamodb().oldImage();
-                    if (record.dynamodb().hasOldImage() && !image.get("available").equals(old.get("available"))) {
-                        stockChanges++;
-                    }
-                }
-                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+        for (Record record : records) {
+            Map<String, AttributeValue> image = record.dynamodb().newImage();
+            if (image == null || !image.containsKey("available") || !image.get("pk").s().startsWith("PRODUCT#")) {
+                continue;
+            }
+            lowest = Math.min(lowest, Integer.parseInt(image.get("available").n()));
+            // An insert has no old image (the SDK answers an empty map, not null).
+            Map<String, AttributeValue> old = record.dynamodb().oldImage();
+            if (record.dynamodb().hasOldImage() && !image.get("available").equals(old.get("available"))) {
+                stockChanges++;
             }
         }
         return new int[] {lowest, stockChanges};
     }
 
     private String report(Map<Scenario, Outcome> outcomes, Outcome warmup, List<String> checks) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Checkout benchmark: %d orders per scenario, %d threads, %d interleaved"
-                        + " rounds after a warm-up of %d checkouts; CheckoutService with the DynamoDB adapters,"
-                        + " in-process against moto %s%n",
-                options.orders(), options.threads(), options.rounds(), warmup.orders, "(HTTP on loopback, URLConnection"
-                        + " client, http.maxConnections=" + System.getProperty("http.maxConnections") + ")"));
-        out.append("Command: ").append(options.command()).append('\n');
-        out.append("Machine: ").append(ColdStartBench.environmentDescription()).append("\n\n");
-        out.append("| scenario | orders | ok | out-of-stock (409) | cart-busy (409) | txn conflicts retried | SDK retries"
-                + " | DynamoDB calls / checkout | units / ok order | throughput (ok orders/s) | checkouts/s | p50 ms"
-                + " | p99 ms | max ms |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        outcomes.forEach((scenario, o) -> {
-            double seconds = o.wallNanos / 1e9;
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.0f | %.0f"
-                            + " | %.2f | %.2f | %.2f |%n", scenario.label, o.orders, o.ok, o.outOfStock, o.cartBusy,
-                    o.transactionConflicts, o.sdkRetries, (double) o.requests / o.orders,
-                    o.ok == 0 ? 0 : (double) o.units / o.ok, o.ok / seconds, o.orders / seconds,
-                    Stats.percentile(o.latenciesMillis, 0.5), Stats.percentile(o.latenciesMillis, 0.99),
-                    Collections.max(o.latenciesMillis)));
-        });
+        Report report = new Report(String.format(Locale.ROOT, "Checkout benchmark: %d orders per scenario, %d threads,"
+                + " %d interleaved rounds after a warm-up of %d checkouts; CheckoutService with the DynamoDB adapters,"
+                + " in-process against moto (HTTP on loopback, URLConnection client, http.maxConnections=%s)",
+                options.orders(), options.threads(), options.rounds(), warmup.orders,
+                System.getProperty("http.maxConnections")), options.command());
+        Table table = Table.of("scenario", "orders", "ok", "out-of-stock (409)", "cart-busy (409)",
+                "txn conflicts retried", "SDK retries", "DynamoDB calls / checkout", "units / ok order",
+                "throughput (ok orders/s)", "checkouts/s", "p50 ms", "p99 ms", "max ms");
+        outcomes.forEach((scenario, o) -> table.row(scenario.label, o.orders, o.ok, o.outOfStock, o.cartBusy,
+                o.transactionConflicts, o.sdkRetries, decimals(2, (double) o.requests / o.orders),
+                decimals(2, o.ok == 0 ? 0 : (double) o.units / o.ok), decimals(0, o.throughput()),
+                decimals(0, o.orders / (o.wallNanos / 1e9)), Percentiles.of(o.latenciesMillis).cells(2)));
+        report.table(table);
+
         Outcome free = outcomes.get(Scenario.NO_CONTENTION);
         Outcome hot = outcomes.get(Scenario.CONTENTION);
-        out.append('\n').append(String.format(Locale.ROOT, "Contention / no contention: throughput %.2fx, p50 %.2fx,"
-                        + " p99 %.2fx (orders of one line in both)%n",
-                (hot.ok / (hot.wallNanos / 1e9)) / (free.ok / (free.wallNanos / 1e9)),
-                Stats.percentile(hot.latenciesMillis, 0.5) / Stats.percentile(free.latenciesMillis, 0.5),
-                Stats.percentile(hot.latenciesMillis, 0.99) / Stats.percentile(free.latenciesMillis, 0.99)));
-        out.append("\nChecked after the run:\n");
-        checks.forEach(check -> out.append("- ").append(check).append('\n'));
-        out.append("\nmoto serves one request at a time, never answers TransactionConflict and has no per-partition or per-item"
-                + " throughput limit, so the contention rows measure the local write path on one item, not the"
-                + " service's behaviour under a hot key.\n");
-        return out.toString();
+        Percentiles freeLatency = Percentiles.of(free.latenciesMillis);
+        Percentiles hotLatency = Percentiles.of(hot.latenciesMillis);
+        report.ratios(RatioTable.against("no contention", "throughput", "p50", "p99")
+                .row("contention (orders of one line in both)", new Ratio("throughput", hot.throughput(),
+                        free.throughput()), new Ratio("p50", hotLatency.p50(), freeLatency.p50()),
+                        new Ratio("p99", hotLatency.p99(), freeLatency.p99())));
+        report.checks(checks);
+        report.block("moto serves one request at a time, never answers TransactionConflict and has no per-partition or"
+                + " per-item throughput limit, so the contention rows measure the local write path on one item, not the"
+                + " service's behaviour under a hot key.");
+        return report.text();
+    }
+
+    private static String decimals(int decimals, double value) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

@@ -4,26 +4,20 @@ import com.nimbusds.jose.jwk.ECKey;
 import dev.storefront.auth.Argon2idPasswordHasher;
 import dev.storefront.auth.JwtAccessTokenIssuer;
 import dev.storefront.auth.SigningKeys;
+import dev.storefront.bench.harness.BenchMain;
+import dev.storefront.bench.harness.FunctionEnvironment;
+import dev.storefront.bench.harness.FunctionPackage;
+import dev.storefront.bench.harness.LocalCloud;
+import dev.storefront.bench.harness.Machine;
 import dev.storefront.bench.probe.FloorLoginHandler;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
-import dev.storefront.localcloud.CloudFormationTemplate;
-import dev.storefront.localcloud.IntrinsicResolver;
-import dev.storefront.localcloud.LocalAttributes;
-import dev.storefront.localcloud.LocalAwsClients;
-import dev.storefront.localcloud.MotoServer;
-import dev.storefront.localcloud.RedisServer;
-import dev.storefront.localcloud.TemplateTables;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,24 +26,18 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The cold-start benchmark (issue #2): each variant of a function in a fresh JVM, from process start to the first
  * response, against moto (the local DynamoDB) over HTTP and a real Redis, next to a bare stream handler answering a constant,
  * in the same run. Variants and JVM modes are interleaved round-robin so that machine noise spreads evenly.
  *
- * <p>Run with {@code DDB_LOCAL_TELEMETRY=0}; the child JVMs get it too. Usage: {@link BenchOptions#USAGE}.
+ * <p>Usage: {@code ./storefront bench coldstart --help} ({@link BenchOptions#COMMAND_LINE}).
  */
 public final class ColdStartBench {
 
     static final String FUNCTION = "AccountsFunction";
     static final String EVENTS = "events/accounts";
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "123456789012";
     static final String SEED_EMAIL = "ada@example.com";
     static final String SEED_PASSWORD = "correct-horse-battery-staple";
     private static final Map<String, String> FLOOR_PARTS = Map.of("argon2", "Argon2id (no password check)",
@@ -71,26 +59,10 @@ public final class ColdStartBench {
     }
 
     public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            BenchReport report = run(options, System.err);
-            System.out.println(report.text());
-            System.out.println();
-            System.out.println("Markdown (for docs/benchmarks.md):");
-            System.out.println();
-            System.out.println(report.markdown());
-        } catch (RuntimeException e) {
-            System.err.println("cold-start benchmark FAILED: " + e.getMessage());
-            e.printStackTrace(System.err);
-            System.exit(1);
-        }
+        BenchMain.main("cold-start", args, BenchOptions.COMMAND_LINE, BenchOptions::of, (options, log) -> {
+            BenchReport report = run(options, log);
+            return report.text() + "\n\nMarkdown (for docs/benchmarks.md):\n\n" + report.markdown();
+        });
     }
 
     /** Runs the benchmark, logging progress to {@code log}. */
@@ -100,61 +72,32 @@ public final class ColdStartBench {
 
     private BenchReport run() {
         Path repo = options.repo().toAbsolutePath();
-        CloudFormationTemplate template = CloudFormationTemplate.load(repo.resolve("template.yaml"));
-        CloudFormationTemplate.Resource function = template.resources().get(FUNCTION);
-        if (function == null) {
-            throw new IllegalStateException("template.yaml has no " + FUNCTION);
-        }
-        Path zip = template.baseDirectory().resolve(String.valueOf(function.properties().get("CodeUri")));
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException(zip + " is missing: build it with "
-                    + "mvn -B -q -pl functions/accounts -am package -DskipTests");
-        }
-        String handler = String.valueOf(function.properties().get("Handler")).split("::")[0];
-
-        Path work = createWorkDirectory();
-        try (MotoServer dynamoDb = MotoServer.startInMemory();
-                RedisServer redis = RedisServer.launch()) {
-            Path packageRoot = unzip(zip, work.resolve("package"));
+        try (LocalCloud cloud = LocalCloud.start(repo, true, options.keep(), log)) {
+            Path work = cloud.work();
+            FunctionPackage function = cloud.unpack(FUNCTION);
+            String handler = function.handler();
             Path probe = ProbeClasses.writeTo(work.resolve("probe"));
-            List<Path> libs = jars(packageRoot.resolve("lib"));
+            List<Path> libs = function.libs();
             Path lambdaCore = libs.stream().filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-core-"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(zip + " has no aws-lambda-java-core"));
+                    .findFirst().orElseThrow(() -> new IllegalStateException(FUNCTION + " has no aws-lambda-java-core"));
 
-            ECKey signingKey = SigningKeys.generate();
+            ECKey signingKey = cloud.signingKey();
             String publicJwks = SigningKeys.publicJwkSetJson(signingKey);
-            IntrinsicResolver resolver = IntrinsicResolver.builder(template)
-                    .region(REGION).accountId(ACCOUNT)
-                    .parameter("JwtPublicJwks", publicJwks)
-                    .attributes(new LocalAttributes(REGION, ACCOUNT, redis.port()))
-                    .build();
-            try (DynamoDbClient client = LocalAwsClients.dynamoDb(dynamoDb.endpoint())) {
-                new TemplateTables(resolver).createAll(client);
-            }
-
             Map<String, String> overrides = new LinkedHashMap<>();
-            overrides.put("STOREFRONT_REDIS_URL", redis.url());
-            overrides.put("STOREFRONT_REDIS_CLUSTER", "false");
-            overrides.put("STOREFRONT_REDIS_AUTH_SECRET_ARN", null);
             overrides.put("STOREFRONT_JWT_SIGNING_KEY_SECRET_ARN", null);
             overrides.put("STOREFRONT_JWT_PUBLIC_JWKS", publicJwks);
             overrides.put("STOREFRONT_JWT_SIGNING_JWK", signingKey.toJSONString());
-            overrides.put("AWS_ENDPOINT_URL", dynamoDb.endpoint().toString());
-            overrides.put("AWS_REGION", REGION);
-            overrides.put("AWS_DEFAULT_REGION", REGION);
-            overrides.put("AWS_ACCESS_KEY_ID", "local");
-            overrides.put("AWS_SECRET_ACCESS_KEY", "local");
-            Map<String, String> functionEnv = FunctionEnvironment.of(resolver, FUNCTION, overrides);
+            Map<String, String> functionEnv = cloud.functionEnvironment(FUNCTION, overrides);
             Path envDir = FunctionEnvironment.writeDirectory(work.resolve("env-accounts"), functionEnv);
 
-            List<Path> functionClassPath = new ArrayList<>(List.of(envDir, probe, packageRoot));
-            functionClassPath.addAll(libs);
+            List<Path> functionClassPath = function.classPath(envDir, probe);
             // As Lambda tells an on-demand initialisation (no SnapStart hooks registered) and a SnapStart one.
-            Map<String, String> childEnv = childEnvironment(functionEnv, "on-demand");
-            Map<String, String> snapStartEnv = childEnvironment(functionEnv, "snap-start");
-            Map<String, String> bareEnv = childEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "bare",
-                    "AWS_REGION", REGION, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", functionEnv.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"),
-                    "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"), "on-demand");
+            Map<String, String> childEnv = FunctionEnvironment.childProcess(functionEnv, "on-demand");
+            Map<String, String> snapStartEnv = FunctionEnvironment.childProcess(functionEnv, "snap-start");
+            Map<String, String> bareEnv = FunctionEnvironment.childProcess(Map.of("AWS_LAMBDA_FUNCTION_NAME", "bare",
+                    "AWS_REGION", LocalCloud.REGION, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+                    functionEnv.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+                    "on-demand");
 
             Path events = repo.resolve(EVENTS);
             Path perRun = Files.createDirectories(work.resolve("events"));
@@ -218,15 +161,9 @@ public final class ColdStartBench {
 
             List<Variant> variants = options.variants().stream().map(all::get).toList();
             Map<String, List<Measurement>> results = measure(variants, responses);
-            return BenchReport.of(options, variants, results, environmentDescription());
+            return BenchReport.of(options, variants, results, Machine.description());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (options.keep()) {
-                log.println("work directory kept: " + work);
-            } else {
-                deleteRecursively(work);
-            }
         }
     }
 
@@ -268,80 +205,5 @@ public final class ColdStartBench {
             throw new IllegalStateException("no userId in the signup response: " + signupResponse);
         }
         return matcher.group(1);
-    }
-
-    /** The child's whole environment for an on-demand initialisation (see below). */
-    static Map<String, String> childEnvironment(Map<String, String> functionEnv) {
-        return childEnvironment(functionEnv, "on-demand");
-    }
-
-    /**
-     * The child's whole environment: nothing of this process's but PATH, HOME and the locale.
-     *
-     * @param initializationType what Lambda sets as {@code AWS_LAMBDA_INITIALIZATION_TYPE}
-     */
-    static Map<String, String> childEnvironment(Map<String, String> functionEnv, String initializationType) {
-        Map<String, String> env = new HashMap<>();
-        for (String name : List.of("PATH", "HOME", "LANG", "TZ")) {
-            String value = System.getenv(name);
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
-        env.putAll(functionEnv);
-        return env;
-    }
-
-    static String environmentDescription() {
-        return String.format("%d CPUs, %d MiB max heap of the bench JVM, %s %s (%s), %s %s",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("java.home"), System.getProperty("os.name"), System.getProperty("os.arch"));
-    }
-
-    private static Path createWorkDirectory() {
-        try {
-            return Files.createTempDirectory("storefront-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path unzip(Path zip, Path target) throws IOException {
-        Files.createDirectories(target);
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            Enumeration<? extends ZipEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                Path out = target.resolve(entry.getName()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    try (InputStream in = file.getInputStream(entry)) {
-                        Files.copy(in, out);
-                    }
-                }
-            }
-        }
-        return target;
-    }
-
-    private static List<Path> jars(Path lib) throws IOException {
-        try (Stream<Path> files = Files.list(lib)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temp directory: left for the OS to clean.
-        }
     }
 }

@@ -1,18 +1,24 @@
 package dev.storefront.bench;
 
+import static dev.storefront.bench.harness.JsonHttp.object;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storefront.bench.harness.Arguments;
+import dev.storefront.bench.harness.BenchMain;
+import dev.storefront.bench.harness.CommandLine;
+import dev.storefront.bench.harness.JsonHttp;
+import dev.storefront.bench.harness.JsonHttp.Response;
+import dev.storefront.bench.harness.Percentiles;
+import dev.storefront.bench.harness.Ratio;
+import dev.storefront.bench.harness.RatioTable;
+import dev.storefront.bench.harness.Report;
+import dev.storefront.bench.harness.Table;
+import dev.storefront.bench.harness.Workers;
 import dev.storefront.local.LocalOptions;
 import dev.storefront.local.LocalStorefront;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,11 +51,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Afterwards every paid order must be paid (PAID, FULFILLING or DELIVERED) with one captured charge, and the simulated provider's charge
  * items in the payments table must number the successful payments.
  *
- * <p>Run with {@code ./storefront bench payment [--journeys N] [--orders N] [--threads N]}.
+ * <p>Run with {@code ./storefront bench payment [--journeys N] [--orders N] [--threads N]} ({@code --help} tells
+ * more).
  */
 public final class PaymentBench {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String PASSWORD = "correct horse battery staple";
     static final String ADMIN_EMAIL = "bench-admin@storefront.test";
     static final String ADMIN_PASSWORD = "bench admin password 123";
@@ -66,51 +67,18 @@ public final class PaymentBench {
     /** Statuses a paid order may show: shipped journeys reach DELIVERED; other paid orders get their shipment. */
     static final List<String> PAID_STATUSES = List.of("PAID", "FULFILLING", "DELIVERED");
 
+    static final CommandLine COMMAND_LINE = CommandLine.of("./storefront bench payment")
+            .number("--journeys", 20, 1, "timed sequential journeys, signup to DELIVERED (after "
+                    + WARMUP_JOURNEYS + " untimed)")
+            .number("--orders", 400, 1, "unpaid orders paid (and read, as the baseline) under concurrency")
+            .number("--threads", 8, 1, "threads paying or reading at once");
+
     /** Command-line options. */
-    record Options(Path repo, int journeys, int orders, int threads) {
+    record Options(Path repo, int journeys, int orders, int threads, String command) {
 
-        static final String USAGE = "usage: ./storefront bench payment [--journeys N (20)] [--orders N (400)]"
-                + " [--threads N (8)]";
-
-        static Options parse(String[] args) {
-            Map<String, String> values = new HashMap<>(Map.of("--journeys", "20", "--orders", "400",
-                    "--threads", "8"));
-            for (int i = 0; i < args.length; i++) {
-                if (values.containsKey(args[i]) && i + 1 < args.length) {
-                    values.put(args[i], args[++i]);
-                } else {
-                    throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
-                }
-            }
-            try {
-                Options options = new Options(BenchOptions.findRepo(), Integer.parseInt(values.get("--journeys")),
-                        Integer.parseInt(values.get("--orders")), Integer.parseInt(values.get("--threads")));
-                if (options.journeys() < 1 || options.orders() < 1 || options.threads() < 1) {
-                    throw new IllegalArgumentException("need --journeys, --orders, --threads >= 1\n" + USAGE);
-                }
-                return options;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("numbers expected\n" + USAGE, e);
-            }
-        }
-
-        String command() {
-            return String.format(Locale.ROOT, "./storefront bench payment --journeys %d"
-                    + " --orders %d --threads %d", journeys, orders, threads);
-        }
-    }
-
-    record Response(int status, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
-        }
-
-        String field(String name) {
-            return json().path(name).asText();
+        static Options of(Arguments args) {
+            return new Options(args.repo(), args.integer("--journeys"), args.integer("--orders"),
+                    args.integer("--threads"), args.command());
         }
     }
 
@@ -120,19 +88,22 @@ public final class PaymentBench {
     record Unpaid(Shopper shopper, String orderId) {
     }
 
-    /** The outcome of one concurrent phase. */
-    static final class Phase {
-        final List<Double> latencies = new ArrayList<>();
-        long wallNanos;
-        int requests;
-        int unexpected;
-        String firstUnexpected;
+    /** The outcome of one concurrent phase: the calls answering another status than expected, and the first. */
+    record Phase(Workers.Burst<Response> burst, int unexpected, String firstUnexpected) {
+
+        int requests() {
+            return burst.results().size();
+        }
+
+        Percentiles latency() {
+            return Percentiles.of(burst.latenciesMillis());
+        }
     }
 
     private final Options options;
     private final PrintStream log;
-    private final HttpClient client;
-    private URI base;
+    private JsonHttp http;
+    private Workers workers;
     /** Authorization of the admin who records carrier scans. */
     private String admin;
     /** Units left per in-stock product (from the products table before the run, decremented as carts are filled). */
@@ -146,30 +117,10 @@ public final class PaymentBench {
     PaymentBench(Options options, PrintStream log) {
         this.options = options;
         this.log = log;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(Math.max(4, options.threads())))
-                .build();
     }
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            String report = new PaymentBench(options, System.err).run();
-            System.out.println(report);
-            System.exit(0);
-        } catch (RuntimeException | AssertionError e) {
-            System.err.println("payment benchmark FAILED: " + e.getMessage());
-            e.printStackTrace(System.err);
-            System.exit(1);
-        }
+        BenchMain.main("payment", args, COMMAND_LINE, Options::of, (options, log) -> new PaymentBench(options, log).run());
     }
 
     String run() {
@@ -181,13 +132,16 @@ public final class PaymentBench {
                 .setting("STOREFRONT_ADMIN_EMAIL", ADMIN_EMAIL)
                 .setting("STOREFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD)
                 .build();
-        try (LocalStorefront storefront = LocalStorefront.start(localOptions)) {
-            base = storefront.baseUrl();
-            log.printf(Locale.ROOT, "local stack up at %s in %.1f s%n", base, (System.nanoTime() - t0) / 1e9);
+        try (LocalStorefront storefront = LocalStorefront.start(localOptions);
+                JsonHttp client = new JsonHttp(storefront.baseUrl(), Math.max(4, options.threads()));
+                Workers threads = new Workers(options.threads())) {
+            http = client;
+            workers = threads;
+            log.printf(Locale.ROOT, "local stack up at %s in %.1f s%n", http.base(), (System.nanoTime() - t0) / 1e9);
             loadStock(storefront);
             awaitSearchIndex();
-            admin = "Bearer " + expect(post("/auth/login", object("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD),
-                    null, null), 200, "admin login").field("accessToken");
+            admin = "Bearer " + http.post("/auth/login", object("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD),
+                    null, null).expect(200, "admin login").field("accessToken");
 
             // 1. Journeys.
             log.printf(Locale.ROOT, "%d warm-up journeys, then %d timed journeys%n", WARMUP_JOURNEYS,
@@ -211,8 +165,8 @@ public final class PaymentBench {
 
             Phase warmRead = concurrent(warmOrders.size(), i -> readOrder(warmOrders.get(i)), 200);
             Phase warmPay = concurrent(warmOrders.size(), i -> pay(warmOrders.get(i)), 201);
-            check(warmPay.unexpected == 0, "warm-up payments failed: " + warmPay.firstUnexpected);
-            check(warmRead.unexpected == 0, "warm-up reads failed: " + warmRead.firstUnexpected);
+            check(warmPay.unexpected() == 0, "warm-up payments failed: " + warmPay.firstUnexpected());
+            check(warmRead.unexpected() == 0, "warm-up reads failed: " + warmRead.firstUnexpected());
             log.printf(Locale.ROOT, "GET /orders/{id} baseline: %d reads, %d threads%n", orders.size(),
                     options.threads());
             Phase reads = concurrent(orders.size(), i -> readOrder(orders.get(i)), 200);
@@ -290,7 +244,8 @@ public final class PaymentBench {
             prepared.add(new Unpaid(shopper, placed.field("orderId")));
             return placed;
         }, 201);
-        check(phase.unexpected == 0 && prepared.size() == count, "preparing orders failed: " + phase.firstUnexpected);
+        check(phase.unexpected() == 0 && prepared.size() == count, "preparing orders failed: "
+                + phase.firstUnexpected());
         return new ArrayList<>(prepared);
     }
 
@@ -396,70 +351,24 @@ public final class PaymentBench {
 
     /** Runs {@code count} calls from {@code --threads} threads released together; times each call. */
     private Phase concurrent(int count, IntFunction<Response> call, int expectedStatus) {
-        Phase phase = new Phase();
-        double[] latencies = new double[count];
-        int[] statuses = new int[count];
-        String[] bodies = new String[count];
-        AtomicInteger next = new AtomicInteger();
-        int threads = options.threads();
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> workers = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        Response response;
-                        try {
-                            response = call.apply(i);
-                        } catch (RuntimeException e) {
-                            response = new Response(-1, e.toString());
-                        }
-                        latencies[i] = (System.nanoTime() - t0) / 1e6;
-                        statuses[i] = response.status();
-                        bodies[i] = response.body();
-                    }
-                    return null;
-                }));
+        Workers.Burst<Response> burst = workers.burst(count, i -> {
+            try {
+                return call.apply(i);
+            } catch (RuntimeException e) {
+                return new Response(-1, e.toString());
             }
-            ready.await();
-            long t0 = System.nanoTime();
-            go.countDown();
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            phase.wallNanos = System.nanoTime() - t0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a benchmark thread failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        phase.requests = count;
-        for (int i = 0; i < count; i++) {
-            phase.latencies.add(latencies[i]);
-            if (statuses[i] != expectedStatus) {
-                phase.unexpected++;
-                if (phase.firstUnexpected == null) {
-                    phase.firstUnexpected = statuses[i] + " " + bodies[i];
-                }
-            }
-        }
-        return phase;
+        });
+        List<Response> unexpected = burst.results().stream().filter(r -> r.status() != expectedStatus).toList();
+        return new Phase(burst, unexpected.size(),
+                unexpected.isEmpty() ? null : unexpected.get(0).status() + " " + unexpected.get(0).body());
     }
 
     // ---------------------------------------------------------------------------------------------- checks
 
     private List<String> verify(LocalStorefront storefront, Phase payments) {
         List<String> checks = new ArrayList<>();
-        check(payments.unexpected == 0, payments.unexpected + " payments did not answer 201, the first: "
-                + payments.firstUnexpected);
+        check(payments.unexpected() == 0, payments.unexpected() + " payments did not answer 201, the first: "
+                + payments.firstUnexpected());
         Map<String, Shopper> paid;
         synchronized (paidOrders) {
             paid = new LinkedHashMap<>(paidOrders);
@@ -504,7 +413,7 @@ public final class PaymentBench {
                 + " successful payments");
         checks.add(String.format(Locale.ROOT, "SIM#pay- charge items (kind = charge) in the payments table = successful"
                 + " payments: %d = %d (%d timed + %d warm-up + %d journeys incl. warm-up)", chargeItems[0], paid.size(),
-                payments.requests - payments.unexpected, 2 * options.threads(), options.journeys() + WARMUP_JOURNEYS));
+                payments.requests() - payments.unexpected(), 2 * options.threads(), options.journeys() + WARMUP_JOURNEYS));
         return checks;
     }
 
@@ -518,44 +427,42 @@ public final class PaymentBench {
 
     private String report(LocalStorefront storefront, List<double[]> journeys, Phase reads, Phase payments,
             List<String> checks) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Payment benchmark: the local stack (LocalStorefront in-process: gateway,"
-                + " functions at most %d instances each, moto, Redis; %d seeded products), driven over HTTP on"
-                + " loopback (java.net.http, HTTP/1.1)%n", storefront.options().maxInstances(), 1000));
-        out.append("Command: ").append(options.command()).append('\n');
-        out.append("Machine: ").append(ColdStartBench.environmentDescription()).append("\n\n");
+        Report report = new Report(String.format(Locale.ROOT, "Payment benchmark: the local stack (LocalStorefront"
+                + " in-process: gateway, functions at most %d instances each, moto, Redis; %d seeded products), driven"
+                + " over HTTP on loopback (java.net.http, HTTP/1.1)", storefront.options().maxInstances(), 1000),
+                options.command());
 
-        out.append(String.format(Locale.ROOT, "### Full journey, %d sequential shoppers after %d warm-up journeys%n%n",
+        report.block(String.format(Locale.ROOT, "### Full journey, %d sequential shoppers after %d warm-up journeys",
                 journeys.size(), WARMUP_JOURNEYS));
-        out.append("The journey ends at DELIVERED: the shipment is created by the orders stream (polled by the local"
-                + " gateway every 250 ms, as Lambda polls a stream) and the carrier's scans are recorded by an admin.\n\n");
-        out.append("| step | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|\n");
+        report.block("The journey ends at DELIVERED: the shipment is created by the orders stream (polled by the local"
+                + " gateway every 250 ms, as Lambda polls a stream) and the carrier's scans are recorded by an admin.");
+        Table steps = Table.of("step", "p50 ms", "p99 ms", "max ms");
         for (int s = 0; s <= JOURNEY_STEPS.length; s++) {
             int step = s;
             List<Double> values = journeys.stream().map(t -> t[step]).toList();
             String name = s == JOURNEY_STEPS.length ? "**whole journey**" : (s + 1) + ". " + JOURNEY_STEPS[s]
                     + stepRoute(s);
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", name,
-                    Stats.percentile(values, 0.5), Stats.percentile(values, 0.99), Collections.max(values)));
+            steps.row(name, Percentiles.of(values).cells(1));
         }
+        report.table(steps);
 
-        out.append(String.format(Locale.ROOT, "%n### %d orders of different shoppers, %d threads (orders prepared"
-                + " beforehand, not timed; %d warm-up payments and reads first)%n%n", payments.requests,
+        report.block(String.format(Locale.ROOT, "### %d orders of different shoppers, %d threads (orders prepared"
+                + " beforehand, not timed; %d warm-up payments and reads first)", payments.requests(),
                 options.threads(), 2 * options.threads()));
-        out.append("| request | requests | non-expected answers | throughput (req/s) | p50 ms | p99 ms | max ms |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        row(out, "GET /orders/{id} (baseline, expect 200)", reads);
-        row(out, "POST /payments tok_visa (expect 201)", payments);
-        out.append(String.format(Locale.ROOT, "%nPOST /payments / GET /orders/{id}: throughput %.2fx, p50 %.2fx,"
-                        + " p99 %.2fx%n", throughput(payments) / throughput(reads),
-                Stats.percentile(payments.latencies, 0.5) / Stats.percentile(reads.latencies, 0.5),
-                Stats.percentile(payments.latencies, 0.99) / Stats.percentile(reads.latencies, 0.99)));
-        out.append("\nChecked after the run:\n");
-        checks.forEach(check -> out.append("- ").append(check).append('\n'));
-        out.append("\nA CI build may share the CPU: moto, Redis, the gateway, the functions and the client"
+        Table requests = Table.of("request", "requests", "non-expected answers", "throughput (req/s)", "p50 ms",
+                "p99 ms", "max ms");
+        row(requests, "GET /orders/{id} (baseline, expect 200)", reads);
+        row(requests, "POST /payments tok_visa (expect 201)", payments);
+        report.table(requests);
+        report.ratios(RatioTable.against("GET /orders/{id}", "throughput", "p50", "p99")
+                .row("POST /payments", new Ratio("throughput", payments.burst().perSecond(), reads.burst().perSecond()),
+                        new Ratio("p50", payments.latency().p50(), reads.latency().p50()),
+                        new Ratio("p99", payments.latency().p99(), reads.latency().p99())));
+        report.checks(checks);
+        report.block("A CI build may share the CPU: moto, Redis, the gateway, the functions and the client"
                 + " all run on this machine, so absolute figures are noisy; read the payment figures against the"
-                + " GET baseline of the same run.\n");
-        return out.toString();
+                + " GET baseline of the same run.");
+        return report.text();
     }
 
     private static String stepRoute(int step) {
@@ -573,14 +480,9 @@ public final class PaymentBench {
         };
     }
 
-    private static double throughput(Phase phase) {
-        return phase.requests / (phase.wallNanos / 1e9);
-    }
-
-    private static void row(StringBuilder out, String name, Phase phase) {
-        out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f |%n", name, phase.requests,
-                phase.unexpected, throughput(phase), Stats.percentile(phase.latencies, 0.5),
-                Stats.percentile(phase.latencies, 0.99), Collections.max(phase.latencies)));
+    private static void row(Table table, String name, Phase phase) {
+        table.row(name, phase.requests(), phase.unexpected(),
+                String.format(Locale.ROOT, "%.0f", phase.burst().perSecond()), phase.latency().cells(1));
     }
 
     // ---------------------------------------------------------------------------------------------- HTTP
@@ -598,57 +500,16 @@ public final class PaymentBench {
         return "bench-" + UUID.randomUUID();
     }
 
-    static ObjectNode object(Object... pairs) {
-        ObjectNode node = JSON.createObjectNode();
-        for (int i = 0; i < pairs.length; i += 2) {
-            node.set((String) pairs[i], JSON.valueToTree(pairs[i + 1]));
-        }
-        return node;
-    }
-
     private Response post(String path, Object body, String authorization, String idempotencyKey) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
-        try {
-            builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        if (idempotencyKey != null) {
-            builder.header("Idempotency-Key", idempotencyKey);
-        }
-        return send(builder.build());
+        return http.post(path, body, authorization, idempotencyKey);
     }
 
     private Response get(String path, String authorization) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        return send(builder.build());
-    }
-
-    private Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return http.get(path, authorization);
     }
 
     private static Response expect(Response response, int status, String what) {
-        if (response.status() != status) {
-            throw new IllegalStateException(what + ": expected " + status + ", got " + response.status() + " "
-                    + response.body());
-        }
-        return response;
+        return response.expect(status, what);
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,7 @@
 package dev.storefront.bench;
 
+import dev.storefront.bench.harness.Stats;
+
 /**
  * The summary of one variant in one JVM mode.
  *

@@ -47,7 +47,10 @@ final class Banner {
 
     static List<String> usage() {
         return List.of(
-                "Usage: ./storefront local [--port N] [--data-dir DIR] [--template FILE]",
-                "Environment: STOREFRONT_PORT (3000), STOREFRONT_DATA_DIR (in memory), STOREFRONT_LOCAL_MAX_INSTANCES (4)");
+                "Usage: ./storefront local [--port N] [--data-dir DIR] [--template FILE] [--json-logs]",
+                "  --json-logs  the functions log Lambda's JSON lines and EMF metrics (default: one readable line per"
+                        + " request or event)",
+                "Environment: STOREFRONT_PORT (3000), STOREFRONT_DATA_DIR (in memory), STOREFRONT_LOCAL_MAX_INSTANCES (4),"
+                        + " STOREFRONT_LOG_FORMAT (text; json as --json-logs)");
     }
 }

@@ -31,6 +31,7 @@ public final class LocalMain {
                     case "--port" -> options.port(Integer.parseInt(value(args, ++i, "--port")));
                     case "--data-dir" -> options.dataDirectory(Path.of(value(args, ++i, "--data-dir")).toAbsolutePath());
                     case "--template" -> value(args, ++i, "--template");
+                    case "--json-logs" -> options.jsonLogs(true);
                     case "-h", "--help" -> {
                         Banner.usage().forEach(System.out::println);
                         return;
@@ -49,9 +50,13 @@ public final class LocalMain {
             System.exit(2);
         }
 
+        LocalOptions settings = options.build();
+        if (!settings.jsonLogs()) {
+            readableRunnerLogs();
+        }
         LocalStorefront stack;
         try {
-            stack = LocalStorefront.start(options.build());
+            stack = LocalStorefront.start(settings);
         } catch (RuntimeException e) {
             System.err.println("Local stack failed to start: " + e.getMessage());
             e.printStackTrace();
@@ -66,6 +71,22 @@ public final class LocalMain {
         }, "storefront-local-shutdown"));
         System.out.println(Banner.render(stack));
         stopped.await();
+    }
+
+    /**
+     * The runner's own lines in the functions' readable shape: one line each (the JDK's default takes two), and
+     * slf4j-simple's (the SDK's and Jedis's warnings) with the time and without the thread.
+     */
+    private static void readableRunnerLogs() {
+        LocalLogFormatter.install();
+        System.setProperty("org.slf4j.simpleLogger.showDateTime",
+                System.getProperty("org.slf4j.simpleLogger.showDateTime", "true"));
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat",
+                System.getProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS"));
+        System.setProperty("org.slf4j.simpleLogger.showThreadName",
+                System.getProperty("org.slf4j.simpleLogger.showThreadName", "false"));
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName",
+                System.getProperty("org.slf4j.simpleLogger.showShortLogName", "true"));
     }
 
     private static String value(String[] args, int index, String option) {

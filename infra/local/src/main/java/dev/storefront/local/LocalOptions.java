@@ -9,12 +9,18 @@ import java.util.Objects;
 /**
  * Settings of a local stack. {@link #fromEnvironment} reads the variables of {@code ./storefront local}
  * ({@code STOREFRONT_PORT}, {@code STOREFRONT_DATA_DIR}, {@code STOREFRONT_LOCAL_MAX_INSTANCES}, {@code AWS_REGION},
- * {@code STOREFRONT_RESERVATION_TTL_SECONDS}).
+ * {@code STOREFRONT_RESERVATION_TTL_SECONDS}, {@code STOREFRONT_LOG_FORMAT}).
  */
 public final class LocalOptions {
 
     /** Default port of {@code ./storefront local}. */
     public static final int DEFAULT_PORT = 3000;
+
+    /**
+     * The functions' log format ({@code dev.storefront.platform.log.LogFormat}): {@code text} (one readable line per
+     * event, the local default) or {@code json} (Lambda's lines, as {@code --json-logs}).
+     */
+    public static final String LOG_FORMAT = "STOREFRONT_LOG_FORMAT";
 
     private final Path template;
     private final int port;
@@ -27,6 +33,7 @@ public final class LocalOptions {
     private final boolean preferPathRedis;
     private final String region;
     private final java.net.URI dynamoDbEndpoint;
+    private final boolean jsonLogs;
 
     private LocalOptions(Builder builder) {
         this.template = Objects.requireNonNull(builder.template, "template");
@@ -40,6 +47,7 @@ public final class LocalOptions {
         this.preferPathRedis = builder.preferPathRedis;
         this.region = builder.region;
         this.dynamoDbEndpoint = builder.dynamoDbEndpoint;
+        this.jsonLogs = builder.jsonLogs;
     }
 
     public static Builder builder(Path template) {
@@ -62,6 +70,14 @@ public final class LocalOptions {
             builder.region(env.get("AWS_REGION"));
         }
         builder.preferPathRedis("path".equalsIgnoreCase(env.get("STOREFRONT_LOCAL_REDIS")));
+        String logFormat = env.get(LOG_FORMAT);
+        if (logFormat != null && !logFormat.isBlank()) {
+            switch (logFormat.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "json" -> builder.jsonLogs(true);
+                case "text" -> builder.jsonLogs(false);
+                default -> throw new IllegalArgumentException(LOG_FORMAT + " must be text or json, not " + logFormat);
+            }
+        }
         // Read by the functions, not the seeder: it must override the template's deployed value.
         String reservation = env.get("STOREFRONT_RESERVATION_TTL_SECONDS");
         if (reservation != null && !reservation.isBlank()) {
@@ -137,6 +153,11 @@ public final class LocalOptions {
         return dynamoDbEndpoint;
     }
 
+    /** Whether the functions log Lambda's JSON lines instead of one readable line per event. */
+    public boolean jsonLogs() {
+        return jsonLogs;
+    }
+
     /** Builds {@link LocalOptions}. */
     public static final class Builder {
         private final Path template;
@@ -150,6 +171,7 @@ public final class LocalOptions {
         private boolean preferPathRedis;
         private String region = "us-east-1";
         private java.net.URI dynamoDbEndpoint;
+        private boolean jsonLogs;
 
         private Builder(Path template) {
             this.template = template;
@@ -206,6 +228,12 @@ public final class LocalOptions {
 
         public Builder dynamoDbEndpoint(java.net.URI value) {
             this.dynamoDbEndpoint = value;
+            return this;
+        }
+
+        /** Lambda's JSON log lines (and embedded metrics) instead of one readable line per event. */
+        public Builder jsonLogs(boolean value) {
+            this.jsonLogs = value;
             return this;
         }
 

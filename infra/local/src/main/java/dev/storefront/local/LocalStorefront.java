@@ -31,6 +31,12 @@ public final class LocalStorefront implements AutoCloseable {
     /** Account id used in ARNs and events. */
     public static final String ACCOUNT_ID = "123456789012";
 
+    /** Stack name in resolved names: a function's name is {@code storefront-local-<name>}. */
+    static final String STACK_NAME = "storefront-local";
+
+    /** Read by the functions' logger: the name their readable lines give them (the name without the stack's). */
+    private static final String LOG_LABEL = "STOREFRONT_LOG_LABEL";
+
     private static final System.Logger LOG = System.getLogger(LocalStorefront.class.getName());
 
     private final LocalOptions options;
@@ -105,7 +111,8 @@ public final class LocalStorefront implements AutoCloseable {
 
         List<FunctionDefinition> functions = TemplateFunctions.read(resolver);
         try {
-            runtime = FunctionRuntime.start(functions, f -> LocalEnvironment.forFunction(f, overrides, region),
+            runtime = FunctionRuntime.start(functions,
+                    f -> withLogLabel(f, LocalEnvironment.forFunction(f, overrides, region)),
                     options.maxInstances(), region, ACCOUNT_ID);
             resources.add(runtime);
         } finally {
@@ -149,7 +156,7 @@ public final class LocalStorefront implements AutoCloseable {
 
     private IntrinsicResolver resolver(CloudFormationTemplate template, SigningKeys keys, String region) {
         IntrinsicResolver.Builder builder = IntrinsicResolver.builder(template)
-                .region(region).accountId(ACCOUNT_ID).stackName("storefront-local")
+                .region(region).accountId(ACCOUNT_ID).stackName(STACK_NAME)
                 .attributes(new LocalAttributes(region, ACCOUNT_ID, redis.port()));
         template.parameters().values().forEach(p -> {
             if (p.defaultValue() == null) {
@@ -181,8 +188,17 @@ public final class LocalStorefront implements AutoCloseable {
         overrides.put(LocalEnvironment.CURSOR_KEY, keys.cursorKey());
         // Test-only simulated provider: a per-run secret; tests sign events with the function's value.
         overrides.put(LocalEnvironment.WEBHOOK_SECRET, "whsec-" + java.util.UUID.randomUUID());
+        // One readable line per request or event on the console; Lambda's JSON lines (and EMF metrics) on request.
+        overrides.put(LocalOptions.LOG_FORMAT, options.jsonLogs() ? "json" : "text");
         overrides.putAll(options.environmentOverrides());
         return Collections.unmodifiableMap(overrides);
+    }
+
+    private static Map<String, String> withLogLabel(FunctionDefinition function, Map<String, String> environment) {
+        Map<String, String> labelled = new LinkedHashMap<>(environment);
+        String name = function.functionName();
+        labelled.putIfAbsent(LOG_LABEL, name.startsWith(STACK_NAME + "-") ? name.substring(STACK_NAME.length() + 1) : name);
+        return labelled;
     }
 
     private void startStreams(List<FunctionDefinition> functions, ObjectMapper mapper, String region) {

@@ -10,7 +10,10 @@ import java.util.Optional;
 /**
  * Matches requests to routes like API Gateway HTTP APIs: the most specific path wins (per segment, a literal
  * beats a {@code {param}}, which beats a greedy {@code {proxy+}}); an exact method beats {@code ANY}; an
- * unmatched request goes to the {@code $default} route when there is one.
+ * unmatched request goes to the {@code $default} route when there is one. A method that no route of the path
+ * declares (TRACE, or any other method name) leaves the request unmatched like an unknown path: HTTP APIs have
+ * no 405, so neither has this table (the gateway answers 404 {@code {"message":"Not Found"}} without a
+ * {@code $default} route).
  */
 public final class RouteTable {
 

@@ -59,4 +59,24 @@ class RouteTableTest {
         assertThat(noDefault.match("GET", "/b")).isEmpty();
         assertThat(noDefault.match("POST", "/a")).isEmpty();
     }
+
+    @Test
+    void match_shouldSendAMethodThePathDoesNotDeclare_toTheDefaultRoute_likeAnyUnmatchedRequest() {
+        // API Gateway HTTP APIs have no 405: TRACE, or any method name, on a path without that method is unmatched.
+        assertThat(match("TRACE", "/items/special")).isEqualTo("greedy");
+        assertThat(match("TRACE", "/")).isEqualTo("fallback");
+        assertThat(match("BREW", "/items/42")).isEqualTo("greedy");
+        assertThat(match("BREW", "/")).isEqualTo("fallback");
+        assertThat(match("TRACE", "/orders/1")).isEqualTo("any");
+        assertThat(table.match("TRACE", "/").orElseThrow().route().routeKey()).isEqualTo("$default");
+    }
+
+    @Test
+    void match_shouldBeEmpty_forAMethodThePathDoesNotDeclare_withoutDefaultRoute() {
+        RouteTable noDefault = new RouteTable(List.of(new HttpRoute("GET", "/a", "a"), new HttpRoute("POST", "/a", "a")));
+
+        assertThat(noDefault.match("TRACE", "/a")).isEmpty();
+        assertThat(noDefault.match("DELETE", "/a")).isEmpty();
+        assertThat(noDefault.match("BREW", "/a")).isEmpty();
+    }
 }

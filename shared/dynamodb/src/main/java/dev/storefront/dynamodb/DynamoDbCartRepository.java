@@ -4,12 +4,15 @@ import dev.storefront.domain.cart.Cart;
 import dev.storefront.domain.cart.CartRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -22,45 +25,39 @@ public final class DynamoDbCartRepository implements CartRepository {
 
     static final long ABANDONED_DAYS = 60;
 
-    private final DynamoDbClient client;
-    private final String table;
+    private static final Expression NOT_EXISTS = Expression.builder().expression("attribute_not_exists(userId)")
+            .build();
 
-    public DynamoDbCartRepository(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
+    private final DynamoDbTable<CartItem> table;
+
+    public DynamoDbCartRepository(DynamoDbEnhancedClient client, String table) {
+        this.table = client.table(table, CartItem.SCHEMA);
     }
 
     @Override
     public Optional<Cart> find(String userId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(userId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toCart(item));
+        CartItem item = table.getItem(GetItemEnhancedRequest.builder().key(key(userId)).consistentRead(true).build());
+        return Optional.ofNullable(item).map(DynamoDbCartRepository::toCart);
     }
 
     @Override
     public void save(Cart cart) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("userId", AttributeValue.fromS(cart.userId()));
-        List<AttributeValue> lines = new ArrayList<>();
-        for (Cart.CartLine line : cart.lines()) {
-            lines.add(AttributeValue.fromM(Map.of(
-                    "productId", AttributeValue.fromS(line.productId()),
-                    "quantity", AttributeValue.fromN(Integer.toString(line.quantity())),
-                    "addedAt", AttributeValue.fromS(line.addedAt().toString()))));
-        }
-        item.put("lines", AttributeValue.fromL(lines));
-        item.put("version", AttributeValue.fromN(Long.toString(cart.version() + 1)));
+        CartItem item = new CartItem();
+        item.setUserId(cart.userId());
+        item.setLines(cart.lines().stream().map(line -> {
+            CartItem.Line stored = new CartItem.Line();
+            stored.setProductId(line.productId());
+            stored.setQuantity(line.quantity());
+            stored.setAddedAt(line.addedAt().toString());
+            return stored;
+        }).toList());
+        item.setVersion(cart.version() + 1);
         Instant updated = cart.updatedAt() == null ? Instant.now() : cart.updatedAt();
-        item.put("updatedAt", AttributeValue.fromS(updated.toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(
-                updated.plus(Duration.ofDays(ABANDONED_DAYS)).getEpochSecond())));
+        item.setUpdatedAt(updated.toString());
+        item.setExpiresAt(updated.plus(Duration.ofDays(ABANDONED_DAYS)).getEpochSecond());
         try {
-            if (cart.version() == 0) {
-                client.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(userId)"));
-            } else {
-                client.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :read")
-                        .expressionAttributeValues(Map.of(":read", AttributeValue.fromN(Long.toString(cart.version())))));
-            }
+            table.putItem(PutItemEnhancedRequest.builder(CartItem.class).item(item)
+                    .conditionExpression(cart.version() == 0 ? NOT_EXISTS : versionIs(cart.version())).build());
         } catch (ConditionalCheckFailedException e) {
             throw new CartChangedException();
         }
@@ -68,21 +65,22 @@ public final class DynamoDbCartRepository implements CartRepository {
 
     @Override
     public void delete(String userId) {
-        client.deleteItem(b -> b.tableName(table).key(key(userId)));
+        table.deleteItem(key(userId));
     }
 
-    static Map<String, AttributeValue> key(String userId) {
-        return Map.of("userId", AttributeValue.fromS(userId));
+    static Key key(String userId) {
+        return Key.builder().partitionValue(userId).build();
     }
 
-    private static Cart toCart(Map<String, AttributeValue> item) {
-        List<Cart.CartLine> lines = new ArrayList<>();
-        for (AttributeValue line : item.get("lines").l()) {
-            Map<String, AttributeValue> m = line.m();
-            lines.add(new Cart.CartLine(m.get("productId").s(), Integer.parseInt(m.get("quantity").n()),
-                    Instant.parse(m.get("addedAt").s())));
-        }
-        return new Cart(item.get("userId").s(), lines, Long.parseLong(item.get("version").n()),
-                Instant.parse(item.get("updatedAt").s()));
+    /** The condition of a write based on the cart at {@code read}. */
+    static Expression versionIs(long read) {
+        return Expression.builder().expression("version = :read")
+                .expressionValues(Map.of(":read", AttributeValue.fromN(Long.toString(read)))).build();
+    }
+
+    private static Cart toCart(CartItem item) {
+        List<Cart.CartLine> lines = item.getLines().stream().map(line -> new Cart.CartLine(line.getProductId(),
+                line.getQuantity(), Instant.parse(line.getAddedAt()))).toList();
+        return new Cart(item.getUserId(), lines, item.getVersion(), Instant.parse(item.getUpdatedAt()));
     }
 }

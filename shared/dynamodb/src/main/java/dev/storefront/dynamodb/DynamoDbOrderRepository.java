@@ -11,15 +11,26 @@ import dev.storefront.domain.order.OrderStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.MappedTableResource;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -36,49 +47,56 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * Stock changes bump the product's {@code version}, so an admin replace based on an older version fails its
  * own condition (412) instead of writing back a stale stock level, and the products stream carries the new
- * level to search.
+ * level to search. Both are arithmetic on the stored values, written through {@link ExpressionUpdate}.
  */
 public final class DynamoDbOrderRepository implements OrderRepository {
 
     static final int SHARDS = 4;
-    static final String BY_USER = "ByUser";
-    static final String PENDING_BY_EXPIRY = "PendingByExpiry";
 
-    private final DynamoDbClient client;
-    private final String orders;
-    private final String products;
-    private final String carts;
+    private static final Expression NOT_EXISTS = Expression.builder().expression("attribute_not_exists(orderId)")
+            .build();
+    private static final Expression PRODUCT_EXISTS = Expression.builder().expression("attribute_exists(pk)").build();
 
-    public DynamoDbOrderRepository(DynamoDbClient client, String ordersTable, String productsTable, String cartsTable) {
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<OrderItem> orders;
+    private final DynamoDbIndex<OrderItem> byUser;
+    private final DynamoDbIndex<OrderItem> pendingByExpiry;
+    private final DynamoDbTable<ProductItem> products;
+    private final DynamoDbTable<CartItem> carts;
+
+    public DynamoDbOrderRepository(DynamoDbEnhancedClient client, String ordersTable, String productsTable,
+            String cartsTable) {
         this.client = client;
-        this.orders = ordersTable;
-        this.products = productsTable;
-        this.carts = cartsTable;
+        this.orders = client.table(ordersTable, OrderItem.SCHEMA);
+        this.byUser = orders.index(OrderItem.BY_USER);
+        this.pendingByExpiry = orders.index(OrderItem.PENDING_BY_EXPIRY);
+        this.products = client.table(productsTable, ProductItem.SCHEMA);
+        this.carts = client.table(cartsTable, CartItem.SCHEMA);
     }
 
     @Override
     public void place(Order order, long cartVersion) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        String now = order.createdAt().toString();
+        TransactWriteItemsEnhancedRequest.Builder writes = TransactWriteItemsEnhancedRequest.builder();
         for (OrderLine line : order.items()) {
-            writes.add(TransactWriteItem.builder().update(u -> u.tableName(products)
-                    .key(Map.of("pk", AttributeValue.fromS(ProductItem.PREFIX + line.productId())))
-                    .updateExpression("SET available = available - :q, version = version + :one, updatedAt = :now")
-                    .conditionExpression("attribute_exists(pk) AND #status = :active AND available >= :q")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
-                            ":now", AttributeValue.fromS(now), ":active", AttributeValue.fromS("ACTIVE")))).build());
+            writes.addUpdateItem(stock(products, -line.quantity()), TransactUpdateItemEnhancedRequest
+                    .builder(ProductItem.class).item(touched(line.productId(), order.createdAt())).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk) AND #status = :active AND available >= :q")
+                            .expressionNames(Map.of("#status", "status"))
+                            .expressionValues(Map.of(":q", number(line.quantity()),
+                                    ":active", AttributeValue.fromS("ACTIVE")))
+                            .build())
+                    .build());
         }
-        int orderIndex = writes.size();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(orders).item(toItem(order))
-                .conditionExpression("attribute_not_exists(orderId)")).build());
-        int cartIndex = writes.size();
-        writes.add(TransactWriteItem.builder().delete(d -> d.tableName(carts)
+        int orderIndex = order.items().size();
+        writes.addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class).item(toItem(order))
+                .conditionExpression(NOT_EXISTS).build());
+        int cartIndex = orderIndex + 1;
+        writes.addDeleteItem(carts, TransactDeleteItemEnhancedRequest.builder()
                 .key(DynamoDbCartRepository.key(order.userId()))
-                .conditionExpression("version = :read")
-                .expressionAttributeValues(Map.of(":read", number(cartVersion)))).build());
+                .conditionExpression(DynamoDbCartRepository.versionIs(cartVersion)).build());
         try {
-            Transactions.write(client, writes);
+            Transactions.write(client, writes.build());
         } catch (TransactionCanceledException e) {
             List<String> short_ = new ArrayList<>();
             for (int i = 0; i < order.items().size(); i++) {
@@ -104,23 +122,21 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         if (!Keys.isStorable(orderId)) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(orders).consistentRead(true)
-                .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(item));
+        return Optional.ofNullable(read(orders, orderId)).map(DynamoDbOrderRepository::toOrder);
     }
 
     @Override
     public OrderPage listByUser(String userId, int limit, String after) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":user", AttributeValue.fromS(userId)));
         // One more than the page: a next cursor only when there really is a next order (never an empty page).
-        QueryResponse response = client.query(b -> {
-            b.tableName(orders).indexName(BY_USER).keyConditionExpression("userId = :user")
-                    .expressionAttributeValues(values).scanIndexForward(false).limit(limit + 1);
-            if (after != null) {
-                b.exclusiveStartKey(Map.of("userId", AttributeValue.fromS(userId), "orderId", AttributeValue.fromS(after)));
-            }
-        });
-        List<Order> found = response.items().stream().map(DynamoDbOrderRepository::toOrder).toList();
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(userId).build()))
+                .scanIndexForward(false).limit(limit + 1);
+        if (after != null) {
+            query.exclusiveStartKey(Map.of("userId", AttributeValue.fromS(userId),
+                    "orderId", AttributeValue.fromS(after)));
+        }
+        List<Order> found = byUser.query(query.build()).iterator().next().items().stream()
+                .map(DynamoDbOrderRepository::toOrder).toList();
         if (found.size() <= limit) {
             return new OrderPage(found, null);
         }
@@ -133,9 +149,8 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         if (!order.status().canMoveTo(target)) {
             throw new IllegalArgumentException(order.status() + " cannot move to " + target);
         }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", AttributeValue.fromS(order.status().name()),
-                ":to", AttributeValue.fromS(target.name()), ":now", AttributeValue.fromS(now.toString())));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":from", AttributeValue.fromS(order.status().name()));
         String condition = "#status = :from";
         if (reservation == Reservation.EXPIRED) {
             condition += " AND expiresAtEpoch <= :nowEpoch";
@@ -144,26 +159,25 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             condition += " AND expiresAtEpoch > :nowEpoch";
             values.put(":nowEpoch", number(now.getEpochSecond()));
         }
-        String remove = target == OrderStatus.PENDING_PAYMENT ? "" : " REMOVE pendingShard";
-        String finalCondition = condition;
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(orders)
-                .key(Map.of("orderId", AttributeValue.fromS(order.orderId())))
-                .updateExpression("SET #status = :to, updatedAt = :now" + remove)
-                .conditionExpression(finalCondition)
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(values)).build());
+        OrderItem moved = new OrderItem();
+        moved.setOrderId(order.orderId());
+        moved.setStatus(target.name());
+        moved.setUpdatedAt(now.toString());
+        TransactWriteItemsEnhancedRequest.Builder writes = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(target == OrderStatus.PENDING_PAYMENT ? orders : leavingPending(orders),
+                        TransactUpdateItemEnhancedRequest.builder(OrderItem.class).item(moved).ignoreNulls(true)
+                                .conditionExpression(Expression.builder().expression(condition)
+                                        .expressionNames(Map.of("#status", "status")).expressionValues(values).build())
+                                .build());
         if (returnStock) {
             for (OrderLine line : merged(order.items())) {
-                writes.add(TransactWriteItem.builder().update(u -> u.tableName(products)
-                        .key(Map.of("pk", AttributeValue.fromS(ProductItem.PREFIX + line.productId())))
-                        .updateExpression("SET available = available + :q, version = version + :one, updatedAt = :now")
-                        .conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
-                                ":now", AttributeValue.fromS(now.toString())))).build());
+                writes.addUpdateItem(stock(products, line.quantity()), TransactUpdateItemEnhancedRequest
+                        .builder(ProductItem.class).item(touched(line.productId(), now)).ignoreNulls(true)
+                        .conditionExpression(PRODUCT_EXISTS).build());
             }
         }
         try {
-            Transactions.write(client, writes);
+            Transactions.write(client, writes.build());
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e, 0)) {
                 throw new StatusChangedException();
@@ -177,20 +191,18 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     public List<String> findExpired(Instant now, int limit) {
         Set<String> due = new LinkedHashSet<>();
         for (int shard = 0; shard < SHARDS && due.size() < limit; shard++) {
-            int s = shard;
-            int remaining = limit - due.size();
-            client.query(b -> b.tableName(orders).indexName(PENDING_BY_EXPIRY)
-                    .keyConditionExpression("pendingShard = :shard AND expiresAtEpoch <= :now")
-                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS("p" + s),
-                            ":now", number(now.getEpochSecond())))
-                    .limit(remaining)).items().forEach(item -> due.add(item.get("orderId").s()));
+            Key dueBy = Key.builder().partitionValue("p" + shard).sortValue(now.getEpochSecond()).build();
+            pendingByExpiry.query(QueryEnhancedRequest.builder()
+                            .queryConditional(QueryConditional.sortLessThanOrEqualTo(dueBy))
+                            .limit(limit - due.size()).build())
+                    .iterator().next().items().forEach(item -> due.add(item.getOrderId()));
         }
         return List.copyOf(due);
     }
 
     /** One line per product (a transaction may not touch an item twice). */
     private static List<OrderLine> merged(List<OrderLine> lines) {
-        Map<String, OrderLine> byProduct = new java.util.LinkedHashMap<>();
+        Map<String, OrderLine> byProduct = new LinkedHashMap<>();
         for (OrderLine line : lines) {
             byProduct.merge(line.productId(), line, (a, b) -> new OrderLine(a.productId(), a.sku(), a.name(),
                     a.unitPrice(), a.quantity() + b.quantity(), a.lineTotal().plus(b.lineTotal())));
@@ -198,93 +210,101 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         return List.copyOf(byProduct.values());
     }
 
-    /** The order's {@code payment} attribute: what the order shows of its payment. */
-    static AttributeValue paymentSummary(String paymentId, String status, long amount, long refunded) {
-        return AttributeValue.fromM(Map.of("paymentId", AttributeValue.fromS(paymentId),
-                "status", AttributeValue.fromS(status), "amount", number(amount), "refundedAmount", number(refunded)));
+    /** The products table for a change of a product's stock by {@code delta}, which also bumps its version. */
+    private static MappedTableResource<ProductItem> stock(DynamoDbTable<ProductItem> products, int delta) {
+        return ExpressionUpdate.on(products, ExpressionUpdate.add("available", delta),
+                ExpressionUpdate.add("version", 1));
     }
 
-    static Map<String, AttributeValue> toItem(Order order) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("orderId", AttributeValue.fromS(order.orderId()));
-        item.put("userId", AttributeValue.fromS(order.userId()));
-        item.put("status", AttributeValue.fromS(order.status().name()));
-        List<AttributeValue> lines = new ArrayList<>();
-        for (OrderLine line : order.items()) {
-            lines.add(AttributeValue.fromM(Map.of(
-                    "productId", AttributeValue.fromS(line.productId()),
-                    "sku", AttributeValue.fromS(line.sku()),
-                    "name", AttributeValue.fromS(line.name()),
-                    "unitPrice", number(line.unitPrice().amount()),
-                    "quantity", number(line.quantity()),
-                    "lineTotal", number(line.lineTotal().amount()))));
-        }
-        item.put("items", AttributeValue.fromL(lines));
-        item.put("currency", AttributeValue.fromS(order.total().currency()));
-        item.put("subtotal", number(order.subtotal().amount()));
-        item.put("shipping", number(order.shipping().amount()));
-        item.put("tax", number(order.tax().amount()));
-        item.put("total", number(order.total().amount()));
+    /** The product's key with the instant of its change, what a stock change sets besides the arithmetic. */
+    private static ProductItem touched(String productId, Instant now) {
+        ProductItem item = new ProductItem();
+        item.setPk(ProductItem.key(productId));
+        item.setUpdatedAt(now.toString());
+        return item;
+    }
+
+    /** The orders table for the update that moves an order out of {@code PENDING_PAYMENT}: off the expiry index. */
+    static MappedTableResource<OrderItem> leavingPending(DynamoDbTable<OrderItem> orders) {
+        return ExpressionUpdate.on(orders, ExpressionUpdate.remove("pendingShard"));
+    }
+
+    static OrderItem read(DynamoDbTable<OrderItem> orders, String orderId) {
+        return orders.getItem(GetItemEnhancedRequest.builder().key(Key.builder().partitionValue(orderId).build())
+                .consistentRead(true).build());
+    }
+
+    /** The order's {@code payment} attribute: what the order shows of its payment. */
+    static OrderItem.PaymentSummary paymentSummary(String paymentId, String status, long amount, long refunded) {
+        OrderItem.PaymentSummary summary = new OrderItem.PaymentSummary();
+        summary.setPaymentId(paymentId);
+        summary.setStatus(status);
+        summary.setAmount(amount);
+        summary.setRefundedAmount(refunded);
+        return summary;
+    }
+
+    static OrderItem toItem(Order order) {
+        OrderItem item = new OrderItem();
+        item.setOrderId(order.orderId());
+        item.setUserId(order.userId());
+        item.setStatus(order.status().name());
+        item.setItems(order.items().stream().map(line -> {
+            OrderItem.Line stored = new OrderItem.Line();
+            stored.setProductId(line.productId());
+            stored.setSku(line.sku());
+            stored.setName(line.name());
+            stored.setUnitPrice(line.unitPrice().amount());
+            stored.setQuantity(line.quantity());
+            stored.setLineTotal(line.lineTotal().amount());
+            return stored;
+        }).toList());
+        item.setCurrency(order.total().currency());
+        item.setSubtotal(order.subtotal().amount());
+        item.setShipping(order.shipping().amount());
+        item.setTax(order.tax().amount());
+        item.setTotal(order.total().amount());
         ShippingAddress a = order.shippingAddress();
-        Map<String, AttributeValue> address = new HashMap<>();
-        address.put("name", AttributeValue.fromS(a.name()));
-        address.put("line1", AttributeValue.fromS(a.line1()));
-        if (a.line2() != null) {
-            address.put("line2", AttributeValue.fromS(a.line2()));
-        }
-        address.put("city", AttributeValue.fromS(a.city()));
-        if (a.region() != null) {
-            address.put("region", AttributeValue.fromS(a.region()));
-        }
-        address.put("postalCode", AttributeValue.fromS(a.postalCode()));
-        address.put("country", AttributeValue.fromS(a.country()));
-        item.put("shippingAddress", AttributeValue.fromM(address));
-        item.put("shippingMethod", AttributeValue.fromS(order.shippingMethod().wireName()));
-        item.put("createdAt", AttributeValue.fromS(order.createdAt().toString()));
-        item.put("updatedAt", AttributeValue.fromS(order.updatedAt().toString()));
-        item.put("expiresAt", AttributeValue.fromS(order.expiresAt().toString()));
-        item.put("expiresAtEpoch", number(order.expiresAt().getEpochSecond()));
+        OrderItem.Address address = new OrderItem.Address();
+        address.setName(a.name());
+        address.setLine1(a.line1());
+        address.setLine2(a.line2());
+        address.setCity(a.city());
+        address.setRegion(a.region());
+        address.setPostalCode(a.postalCode());
+        address.setCountry(a.country());
+        item.setShippingAddress(address);
+        item.setShippingMethod(order.shippingMethod().wireName());
+        item.setCreatedAt(order.createdAt().toString());
+        item.setUpdatedAt(order.updatedAt().toString());
+        item.setExpiresAt(order.expiresAt().toString());
+        item.setExpiresAtEpoch(order.expiresAt().getEpochSecond());
         if (order.status() == OrderStatus.PENDING_PAYMENT) {
-            item.put("pendingShard", AttributeValue.fromS("p" + Math.floorMod(order.orderId().hashCode(), SHARDS)));
+            item.setPendingShard("p" + Math.floorMod(order.orderId().hashCode(), SHARDS));
         }
         return item;
     }
 
-    static Order toOrder(Map<String, AttributeValue> item) {
-        String currency = item.get("currency").s();
-        List<OrderLine> lines = new ArrayList<>();
-        for (AttributeValue value : item.get("items").l()) {
-            Map<String, AttributeValue> m = value.m();
-            lines.add(new OrderLine(m.get("productId").s(), m.get("sku").s(), m.get("name").s(),
-                    money(m.get("unitPrice"), currency), Integer.parseInt(m.get("quantity").n()),
-                    money(m.get("lineTotal"), currency)));
-        }
-        Map<String, AttributeValue> a = item.get("shippingAddress").m();
-        ShippingAddress address = new ShippingAddress(a.get("name").s(), a.get("line1").s(),
-                a.containsKey("line2") ? a.get("line2").s() : null, a.get("city").s(),
-                a.containsKey("region") ? a.get("region").s() : null, a.get("postalCode").s(), a.get("country").s());
-        Order.PaymentSummary payment = null;
-        if (item.containsKey("payment")) {
-            Map<String, AttributeValue> p = item.get("payment").m();
-            payment = new Order.PaymentSummary(p.get("paymentId").s(), p.get("status").s(),
-                    money(p.get("amount"), currency), money(p.get("refundedAmount"), currency));
-        }
-        Order.ShipmentSummary shipment = null;
-        if (item.containsKey("shipment")) {
-            Map<String, AttributeValue> s = item.get("shipment").m();
-            shipment = new Order.ShipmentSummary(s.get("shipmentId").s(), s.get("carrier").s(),
-                    s.get("trackingNumber").s(), s.get("status").s());
-        }
-        return new Order(item.get("orderId").s(), item.get("userId").s(), OrderStatus.valueOf(item.get("status").s()),
-                lines, money(item.get("subtotal"), currency), money(item.get("shipping"), currency),
-                money(item.get("tax"), currency), money(item.get("total"), currency), address,
-                ShippingMethod.fromWireName(item.get("shippingMethod").s()).orElseThrow(),
-                Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()),
-                Instant.parse(item.get("expiresAt").s()), payment, shipment);
-    }
-
-    private static Money money(AttributeValue value, String currency) {
-        return Money.of(Long.parseLong(value.n()), currency);
+    static Order toOrder(OrderItem item) {
+        String currency = item.getCurrency();
+        List<OrderLine> lines = item.getItems().stream().map(line -> new OrderLine(line.getProductId(), line.getSku(),
+                line.getName(), Money.of(line.getUnitPrice(), currency), line.getQuantity(),
+                Money.of(line.getLineTotal(), currency))).toList();
+        OrderItem.Address a = item.getShippingAddress();
+        ShippingAddress address = new ShippingAddress(a.getName(), a.getLine1(), a.getLine2(), a.getCity(),
+                a.getRegion(), a.getPostalCode(), a.getCountry());
+        OrderItem.PaymentSummary p = item.getPayment();
+        Order.PaymentSummary payment = p == null ? null : new Order.PaymentSummary(p.getPaymentId(), p.getStatus(),
+                Money.of(p.getAmount(), currency), Money.of(p.getRefundedAmount(), currency));
+        OrderItem.ShipmentSummary s = item.getShipment();
+        Order.ShipmentSummary shipment = s == null ? null
+                : new Order.ShipmentSummary(s.getShipmentId(), s.getCarrier(), s.getTrackingNumber(), s.getStatus());
+        return new Order(item.getOrderId(), item.getUserId(), OrderStatus.valueOf(item.getStatus()), lines,
+                Money.of(item.getSubtotal(), currency), Money.of(item.getShipping(), currency),
+                Money.of(item.getTax(), currency), Money.of(item.getTotal(), currency), address,
+                ShippingMethod.fromWireName(item.getShippingMethod()).orElseThrow(),
+                Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()),
+                Instant.parse(item.getExpiresAt()), payment, shipment);
     }
 
     static AttributeValue number(long value) {

@@ -2,19 +2,26 @@ package dev.storefront.dynamodb;
 
 import dev.storefront.domain.Money;
 import dev.storefront.domain.order.Order;
+import dev.storefront.domain.order.OrderStatus;
 import dev.storefront.domain.payment.Payment;
 import dev.storefront.domain.payment.PaymentRepository;
 import dev.storefront.domain.payment.PaymentStatus;
 import dev.storefront.domain.payment.Refund;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.MappedTableResource;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -24,19 +31,25 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbPaymentRepository implements PaymentRepository {
 
-    static final String PAYMENT = "PAYMENT#";
-    static final String SLOT = "SLOT#";
-    static final String REFUND = "REFUND#";
-    static final String EVENT = "EVENT#";
+    private static final Expression NOT_EXISTS = Expression.builder().expression("attribute_not_exists(pk)").build();
 
-    private final DynamoDbClient client;
-    private final String payments;
-    private final String orders;
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<PaymentItem> payments;
+    private final DynamoDbTable<PaymentSlotItem> slots;
+    private final DynamoDbTable<RefundItem> refunds;
+    private final DynamoDbTable<PaymentEventItem> events;
+    private final DynamoDbTable<OrderItem> orders;
+    /** The slots for an update that also bumps the slot's version (arithmetic: {@link ExpressionUpdate}). */
+    private final MappedTableResource<PaymentSlotItem> slotsNextVersion;
 
-    public DynamoDbPaymentRepository(DynamoDbClient client, String paymentsTable, String ordersTable) {
+    public DynamoDbPaymentRepository(DynamoDbEnhancedClient client, String paymentsTable, String ordersTable) {
         this.client = client;
-        this.payments = paymentsTable;
-        this.orders = ordersTable;
+        this.payments = client.table(paymentsTable, PaymentItem.SCHEMA);
+        this.slots = client.table(paymentsTable, PaymentSlotItem.SCHEMA);
+        this.refunds = client.table(paymentsTable, RefundItem.SCHEMA);
+        this.events = client.table(paymentsTable, PaymentEventItem.SCHEMA);
+        this.orders = client.table(ordersTable, OrderItem.SCHEMA);
+        this.slotsNextVersion = ExpressionUpdate.on(slots, ExpressionUpdate.add("version", 1));
     }
 
     @Override
@@ -44,29 +57,27 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
         if (!Keys.isStorable(orderId)) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(payments).consistentRead(true)
-                .key(key(SLOT + orderId))).item();
-        if (item == null || item.isEmpty()) {
+        PaymentSlotItem item = read(slots, PaymentSlotItem.key(orderId));
+        if (item == null) {
             return Optional.empty();
         }
-        return Optional.of(new PaymentSlot(orderId, item.get("paymentId").s(), SlotState.valueOf(item.get("state").s()),
-                Instant.ofEpochMilli(Long.parseLong(item.get("leaseUntil").n())), Long.parseLong(item.get("version").n())));
+        return Optional.of(new PaymentSlot(orderId, item.getPaymentId(), SlotState.valueOf(item.getState()),
+                Instant.ofEpochMilli(item.getLeaseUntil()), item.getVersion()));
     }
 
     @Override
     public void claim(String orderId, String paymentId, Instant leaseUntil, PaymentSlot expected) {
-        Map<String, AttributeValue> item = new HashMap<>(key(SLOT + orderId));
-        item.put("paymentId", AttributeValue.fromS(paymentId));
-        item.put("state", AttributeValue.fromS(SlotState.PAYING.name()));
-        item.put("leaseUntil", DynamoDbOrderRepository.number(leaseUntil.toEpochMilli()));
-        item.put("version", DynamoDbOrderRepository.number(expected == null ? 1 : expected.version() + 1));
+        PaymentSlotItem item = new PaymentSlotItem();
+        item.setPk(PaymentSlotItem.key(orderId));
+        item.setPaymentId(paymentId);
+        item.setState(SlotState.PAYING.name());
+        item.setLeaseUntil(leaseUntil.toEpochMilli());
+        item.setVersion(expected == null ? 1 : expected.version() + 1);
+        Expression condition = expected == null ? NOT_EXISTS : Expression.builder().expression("version = :read")
+                .expressionValues(Map.of(":read", DynamoDbOrderRepository.number(expected.version()))).build();
         try {
-            if (expected == null) {
-                client.putItem(b -> b.tableName(payments).item(item).conditionExpression("attribute_not_exists(pk)"));
-            } else {
-                client.putItem(b -> b.tableName(payments).item(item).conditionExpression("version = :read")
-                        .expressionAttributeValues(Map.of(":read", DynamoDbOrderRepository.number(expected.version()))));
-            }
+            slots.putItem(PutItemEnhancedRequest.builder(PaymentSlotItem.class).item(item)
+                    .conditionExpression(condition).build());
         } catch (ConditionalCheckFailedException e) {
             throw new SlotTakenException();
         }
@@ -75,45 +86,43 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
     @Override
     public void release(String orderId, String paymentId) {
         try {
-            client.updateItem(b -> b.tableName(payments).key(key(SLOT + orderId))
-                    .updateExpression("SET #state = :declined, version = version + :one")
-                    .conditionExpression("paymentId = :id AND #state = :paying")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":declined", AttributeValue.fromS(SlotState.DECLINED.name()),
-                            ":paying", AttributeValue.fromS(SlotState.PAYING.name()),
-                            ":id", AttributeValue.fromS(paymentId), ":one", DynamoDbOrderRepository.number(1))));
-        } catch (ConditionalCheckFailedException e) {
+            // A transaction of one action: the version bump is an ExpressionUpdate, which runs in transactions.
+            Transactions.write(client, TransactWriteItemsEnhancedRequest.builder()
+                    .addUpdateItem(slotsNextVersion, slotMove(orderId, SlotState.DECLINED, payingBy(paymentId)))
+                    .build());
+        } catch (TransactionCanceledException e) {
+            if (!Transactions.conditionFailed(e, 0)) {
+                throw e;
+            }
             // Another attempt took over the slot after our lease lapsed: it decides.
         }
     }
 
     @Override
     public void recordCapture(Payment payment, Order order, Instant now) {
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(payments).item(toItem(payment))
-                        .conditionExpression("attribute_not_exists(pk)")).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(payments).key(key(SLOT + payment.orderId()))
-                        .updateExpression("SET #state = :paid, version = version + :one")
-                        .conditionExpression("paymentId = :id AND #state = :paying")
-                        .expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(":paid", AttributeValue.fromS(SlotState.PAID.name()),
-                                ":paying", AttributeValue.fromS(SlotState.PAYING.name()),
-                                ":id", AttributeValue.fromS(payment.paymentId()),
-                                ":one", DynamoDbOrderRepository.number(1)))).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(orders)
-                        .key(Map.of("orderId", AttributeValue.fromS(order.orderId())))
-                        .updateExpression("SET #status = :paid, updatedAt = :now, payment = :payment REMOVE pendingShard")
-                        .conditionExpression("#status = :pending AND expiresAtEpoch > :nowEpoch")
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":paid", AttributeValue.fromS("PAID"),
-                                ":pending", AttributeValue.fromS("PENDING_PAYMENT"),
-                                ":now", AttributeValue.fromS(now.toString()),
-                                ":nowEpoch", DynamoDbOrderRepository.number(now.getEpochSecond()),
-                                ":payment", DynamoDbOrderRepository.paymentSummary(payment.paymentId(),
-                                        payment.status().name(), payment.amount().amount(),
-                                        payment.refundedAmount().amount())))).build());
+        OrderItem paid = new OrderItem();
+        paid.setOrderId(order.orderId());
+        paid.setStatus(OrderStatus.PAID.name());
+        paid.setUpdatedAt(now.toString());
+        paid.setPayment(summary(payment));
+        TransactWriteItemsEnhancedRequest writes = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(payments, TransactPutItemEnhancedRequest.builder(PaymentItem.class).item(toItem(payment))
+                        .conditionExpression(NOT_EXISTS).build())
+                .addUpdateItem(slotsNextVersion,
+                        slotMove(payment.orderId(), SlotState.PAID, payingBy(payment.paymentId())))
+                .addUpdateItem(DynamoDbOrderRepository.leavingPending(orders),
+                        TransactUpdateItemEnhancedRequest.builder(OrderItem.class).item(paid).ignoreNulls(true)
+                                .conditionExpression(Expression.builder()
+                                        .expression("#status = :pending AND expiresAtEpoch > :nowEpoch")
+                                        .expressionNames(Map.of("#status", "status"))
+                                        .expressionValues(Map.of(
+                                                ":pending", AttributeValue.fromS(OrderStatus.PENDING_PAYMENT.name()),
+                                                ":nowEpoch", DynamoDbOrderRepository.number(now.getEpochSecond())))
+                                        .build())
+                                .build())
+                .build();
         try {
-            client.transactWriteItems(b -> b.transactItems(writes));
+            client.transactWriteItems(writes);
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e, 0)) {
                 // Recorded already by an attempt that resumed this payment id (same charge): success only if
@@ -132,50 +141,48 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
 
     @Override
     public void recordRefundedAtOnce(Payment payment) {
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(payments).item(toItem(payment))).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(payments).key(key(SLOT + payment.orderId()))
-                        .updateExpression("SET #state = :voided, version = version + :one")
-                        .conditionExpression("paymentId = :id")
-                        .expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(":voided", AttributeValue.fromS(SlotState.VOIDED.name()),
-                                ":id", AttributeValue.fromS(payment.paymentId()),
-                                ":one", DynamoDbOrderRepository.number(1)))).build());
-        client.transactWriteItems(b -> b.transactItems(writes));
+        client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(payments, toItem(payment))
+                .addUpdateItem(slotsNextVersion,
+                        slotMove(payment.orderId(), SlotState.VOIDED, heldBy(payment.paymentId())))
+                .build());
     }
 
     @Override
     public void recordRefund(Payment before, Payment after, Refund refund) {
-        Map<String, AttributeValue> refundItem = new HashMap<>(key(REFUND + refund.refundId()));
-        refundItem.put("refundId", AttributeValue.fromS(refund.refundId()));
-        refundItem.put("paymentId", AttributeValue.fromS(refund.paymentId()));
-        refundItem.put("amount", DynamoDbOrderRepository.number(refund.amount().amount()));
-        refundItem.put("currency", AttributeValue.fromS(refund.amount().currency()));
-        if (refund.reason() != null) {
-            refundItem.put("reason", AttributeValue.fromS(refund.reason()));
-        }
-        refundItem.put("createdAt", AttributeValue.fromS(refund.createdAt().toString()));
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().update(u -> u.tableName(payments).key(key(PAYMENT + after.paymentId()))
-                        .updateExpression("SET refundedAmount = :after, #status = :status, updatedAt = :now")
-                        .conditionExpression("refundedAmount = :before")
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(
-                                ":after", DynamoDbOrderRepository.number(after.refundedAmount().amount()),
-                                ":before", DynamoDbOrderRepository.number(before.refundedAmount().amount()),
-                                ":status", AttributeValue.fromS(after.status().name()),
-                                ":now", AttributeValue.fromS(after.updatedAt().toString())))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(payments).item(refundItem)
-                        .conditionExpression("attribute_not_exists(pk)")).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(orders)
-                        .key(Map.of("orderId", AttributeValue.fromS(after.orderId())))
-                        .updateExpression("SET payment = :payment")
-                        .conditionExpression("attribute_exists(orderId)")
-                        .expressionAttributeValues(Map.of(":payment", DynamoDbOrderRepository.paymentSummary(
-                                after.paymentId(), after.status().name(), after.amount().amount(),
-                                after.refundedAmount().amount())))).build());
+        PaymentItem refunded = new PaymentItem();
+        refunded.setPk(PaymentItem.key(after.paymentId()));
+        refunded.setRefundedAmount(after.refundedAmount().amount());
+        refunded.setStatus(after.status().name());
+        refunded.setUpdatedAt(after.updatedAt().toString());
+        RefundItem refundItem = new RefundItem();
+        refundItem.setPk(RefundItem.PREFIX + refund.refundId());
+        refundItem.setRefundId(refund.refundId());
+        refundItem.setPaymentId(refund.paymentId());
+        refundItem.setAmount(refund.amount().amount());
+        refundItem.setCurrency(refund.amount().currency());
+        refundItem.setReason(refund.reason());
+        refundItem.setCreatedAt(refund.createdAt().toString());
+        OrderItem order = new OrderItem();
+        order.setOrderId(after.orderId());
+        order.setPayment(summary(after));
+        TransactWriteItemsEnhancedRequest writes = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(payments, TransactUpdateItemEnhancedRequest.builder(PaymentItem.class).item(refunded)
+                        .ignoreNulls(true)
+                        .conditionExpression(Expression.builder().expression("refundedAmount = :before")
+                                .expressionValues(Map.of(":before",
+                                        DynamoDbOrderRepository.number(before.refundedAmount().amount())))
+                                .build())
+                        .build())
+                .addPutItem(refunds, TransactPutItemEnhancedRequest.builder(RefundItem.class).item(refundItem)
+                        .conditionExpression(NOT_EXISTS).build())
+                .addUpdateItem(orders, TransactUpdateItemEnhancedRequest.builder(OrderItem.class).item(order)
+                        .ignoreNulls(true)
+                        .conditionExpression(Expression.builder().expression("attribute_exists(orderId)").build())
+                        .build())
+                .build();
         try {
-            client.transactWriteItems(b -> b.transactItems(writes));
+            client.transactWriteItems(writes);
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e, 0) || Transactions.conflicted(e)) {
                 throw new PaymentChangedException();
@@ -186,15 +193,15 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
 
     @Override
     public boolean eventSeen(String eventId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(payments).consistentRead(true)
-                .key(key(EVENT + eventId))).item();
-        return item != null && !item.isEmpty();
+        return read(events, PaymentEventItem.PREFIX + eventId) != null;
     }
 
     @Override
     public void rememberEvent(String eventId, Instant keepUntil) {
-        client.putItem(b -> b.tableName(payments).item(Map.of("pk", AttributeValue.fromS(EVENT + eventId),
-                "expiresAt", DynamoDbOrderRepository.number(keepUntil.getEpochSecond()))));
+        PaymentEventItem item = new PaymentEventItem();
+        item.setPk(PaymentEventItem.PREFIX + eventId);
+        item.setExpiresAt(keepUntil.getEpochSecond());
+        events.putItem(item);
     }
 
     @Override
@@ -202,38 +209,67 @@ public final class DynamoDbPaymentRepository implements PaymentRepository {
         if (!Keys.isStorable(paymentId)) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(payments).consistentRead(true)
-                .key(key(PAYMENT + paymentId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toPayment(item));
+        return Optional.ofNullable(read(payments, PaymentItem.key(paymentId)))
+                .map(DynamoDbPaymentRepository::toPayment);
     }
 
-    private static Map<String, AttributeValue> key(String pk) {
-        return Map.of("pk", AttributeValue.fromS(pk));
+    private static <T> T read(DynamoDbTable<T> table, String pk) {
+        return table.getItem(GetItemEnhancedRequest.builder().key(Key.builder().partitionValue(pk).build())
+                .consistentRead(true).build());
     }
 
-    static Map<String, AttributeValue> toItem(Payment payment) {
-        Map<String, AttributeValue> item = new HashMap<>(key(PAYMENT + payment.paymentId()));
-        item.put("paymentId", AttributeValue.fromS(payment.paymentId()));
-        item.put("orderId", AttributeValue.fromS(payment.orderId()));
-        item.put("userId", AttributeValue.fromS(payment.userId()));
-        item.put("status", AttributeValue.fromS(payment.status().name()));
-        item.put("currency", AttributeValue.fromS(payment.amount().currency()));
-        item.put("amount", DynamoDbOrderRepository.number(payment.amount().amount()));
-        item.put("refundedAmount", DynamoDbOrderRepository.number(payment.refundedAmount().amount()));
-        item.put("provider", AttributeValue.fromS(payment.provider()));
-        item.put("providerPaymentId", AttributeValue.fromS(payment.providerPaymentId()));
-        item.put("createdAt", AttributeValue.fromS(payment.createdAt().toString()));
-        item.put("updatedAt", AttributeValue.fromS(payment.updatedAt().toString()));
+    /** The slot's move to {@code state}, its version bumped when run on {@link #slotsNextVersion}. */
+    private static TransactUpdateItemEnhancedRequest<PaymentSlotItem> slotMove(String orderId, SlotState state,
+            Expression condition) {
+        PaymentSlotItem item = new PaymentSlotItem();
+        item.setPk(PaymentSlotItem.key(orderId));
+        item.setState(state.name());
+        return TransactUpdateItemEnhancedRequest.builder(PaymentSlotItem.class).item(item).ignoreNulls(true)
+                .conditionExpression(condition).build();
+    }
+
+    /** The slot is held by {@code paymentId}. */
+    private static Expression heldBy(String paymentId) {
+        return Expression.builder().expression("paymentId = :id")
+                .expressionValues(Map.of(":id", AttributeValue.fromS(paymentId))).build();
+    }
+
+    /** The slot is held by {@code paymentId}, still paying. */
+    private static Expression payingBy(String paymentId) {
+        return Expression.builder().expression("paymentId = :id AND #state = :paying")
+                .expressionNames(Map.of("#state", "state"))
+                .expressionValues(Map.of(":id", AttributeValue.fromS(paymentId),
+                        ":paying", AttributeValue.fromS(SlotState.PAYING.name())))
+                .build();
+    }
+
+    private static OrderItem.PaymentSummary summary(Payment payment) {
+        return DynamoDbOrderRepository.paymentSummary(payment.paymentId(), payment.status().name(),
+                payment.amount().amount(), payment.refundedAmount().amount());
+    }
+
+    static PaymentItem toItem(Payment payment) {
+        PaymentItem item = new PaymentItem();
+        item.setPk(PaymentItem.key(payment.paymentId()));
+        item.setPaymentId(payment.paymentId());
+        item.setOrderId(payment.orderId());
+        item.setUserId(payment.userId());
+        item.setStatus(payment.status().name());
+        item.setCurrency(payment.amount().currency());
+        item.setAmount(payment.amount().amount());
+        item.setRefundedAmount(payment.refundedAmount().amount());
+        item.setProvider(payment.provider());
+        item.setProviderPaymentId(payment.providerPaymentId());
+        item.setCreatedAt(payment.createdAt().toString());
+        item.setUpdatedAt(payment.updatedAt().toString());
         return item;
     }
 
-    static Payment toPayment(Map<String, AttributeValue> item) {
-        String currency = item.get("currency").s();
-        return new Payment(item.get("paymentId").s(), item.get("orderId").s(), item.get("userId").s(),
-                PaymentStatus.valueOf(item.get("status").s()),
-                Money.of(Long.parseLong(item.get("amount").n()), currency),
-                Money.of(Long.parseLong(item.get("refundedAmount").n()), currency), item.get("provider").s(),
-                item.get("providerPaymentId").s(), Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("updatedAt").s()));
+    static Payment toPayment(PaymentItem item) {
+        String currency = item.getCurrency();
+        return new Payment(item.getPaymentId(), item.getOrderId(), item.getUserId(),
+                PaymentStatus.valueOf(item.getStatus()), Money.of(item.getAmount(), currency),
+                Money.of(item.getRefundedAmount(), currency), item.getProvider(), item.getProviderPaymentId(),
+                Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()));
     }
 }

@@ -6,14 +6,18 @@ import dev.storefront.domain.shipment.Shipment;
 import dev.storefront.domain.shipment.ShipmentRepository;
 import dev.storefront.domain.shipment.ShipmentStatus;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -30,35 +34,41 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbShipmentRepository implements ShipmentRepository {
 
-    static final String SHIPMENT = "SHIPMENT#";
-    static final String TRACKING = "TRACKING#";
+    private static final Expression NOT_EXISTS = Expression.builder().expression("attribute_not_exists(pk)").build();
 
-    private final DynamoDbClient client;
-    private final String shipments;
-    private final String orders;
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<ShipmentItem> shipments;
+    private final DynamoDbTable<TrackingItem> trackingNumbers;
+    private final DynamoDbTable<OrderItem> orders;
 
-    public DynamoDbShipmentRepository(DynamoDbClient client, String shipmentsTable, String ordersTable) {
+    public DynamoDbShipmentRepository(DynamoDbEnhancedClient client, String shipmentsTable, String ordersTable) {
         this.client = client;
-        this.shipments = shipmentsTable;
-        this.orders = ordersTable;
+        this.shipments = client.table(shipmentsTable, ShipmentItem.SCHEMA);
+        this.trackingNumbers = client.table(shipmentsTable, TrackingItem.SCHEMA);
+        this.orders = client.table(ordersTable, OrderItem.SCHEMA);
     }
 
     @Override
     public boolean create(Order order, Shipment shipment) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(orders).key(orderKey(order.orderId()))
-                .updateExpression("SET #status = :fulfilling, shipment = :summary, updatedAt = :now")
-                .conditionExpression("#status = :paid")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":fulfilling", AttributeValue.fromS(OrderStatus.FULFILLING.name()),
-                        ":paid", AttributeValue.fromS(OrderStatus.PAID.name()), ":summary", summary(shipment),
-                        ":now", AttributeValue.fromS(shipment.createdAt().toString())))).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(shipments).item(toItem(shipment))
-                .conditionExpression("attribute_not_exists(pk)")).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(shipments)
-                .item(Map.of("pk", AttributeValue.fromS(TRACKING + shipment.trackingNumber()),
-                        "shipmentId", AttributeValue.fromS(shipment.shipmentId())))
-                .conditionExpression("attribute_not_exists(pk)")).build());
+        OrderItem fulfilling = new OrderItem();
+        fulfilling.setOrderId(order.orderId());
+        fulfilling.setStatus(OrderStatus.FULFILLING.name());
+        fulfilling.setShipment(summary(shipment));
+        fulfilling.setUpdatedAt(shipment.createdAt().toString());
+        TransactWriteItemsEnhancedRequest writes = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(orders, TransactUpdateItemEnhancedRequest.builder(OrderItem.class).item(fulfilling)
+                        .ignoreNulls(true)
+                        .conditionExpression(Expression.builder().expression("#status = :paid")
+                                .expressionNames(Map.of("#status", "status"))
+                                .expressionValues(Map.of(":paid", AttributeValue.fromS(OrderStatus.PAID.name())))
+                                .build())
+                        .build())
+                .addPutItem(shipments, TransactPutItemEnhancedRequest.builder(ShipmentItem.class)
+                        .item(toItem(shipment)).conditionExpression(NOT_EXISTS).build())
+                .addPutItem(trackingNumbers, TransactPutItemEnhancedRequest.builder(TrackingItem.class)
+                        .item(TrackingItem.claim(shipment.trackingNumber(), shipment.shipmentId()))
+                        .conditionExpression(NOT_EXISTS).build())
+                .build();
         try {
             Transactions.write(client, writes);
             return true;
@@ -78,9 +88,9 @@ public final class DynamoDbShipmentRepository implements ShipmentRepository {
         if (!Keys.isStorable(shipmentId)) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(shipments).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(SHIPMENT + shipmentId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toShipment(item));
+        ShipmentItem item = shipments.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(ShipmentItem.key(shipmentId)).build()).consistentRead(true).build());
+        return Optional.ofNullable(item).map(DynamoDbShipmentRepository::toShipment);
     }
 
     @Override
@@ -88,44 +98,48 @@ public final class DynamoDbShipmentRepository implements ShipmentRepository {
         if (!Keys.isStorable(orderId)) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(orders).consistentRead(true)
-                .key(orderKey(orderId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbOrderRepository.toOrder(item));
+        return Optional.ofNullable(DynamoDbOrderRepository.read(orders, orderId)).map(DynamoDbOrderRepository::toOrder);
     }
 
+    /**
+     * The shipment is written with its whole timeline and the order with its whole shipment summary, on condition
+     * that the shipment is still at the version read and the order still shows this shipment: under those
+     * conditions that is exactly an append of the new event and a change of the summary's status.
+     */
     @Override
     public void record(Shipment updated, long readVersion, Order order, OrderStatus orderStatus) {
-        Shipment.Event event = updated.events().get(updated.events().size() - 1);
-        String now = updated.updatedAt().toString();
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(shipments)
-                .key(Map.of("pk", AttributeValue.fromS(SHIPMENT + updated.shipmentId())))
-                .updateExpression("SET #status = :status, events = list_append(events, :event), "
-                        + "version = :next, updatedAt = :now")
-                .conditionExpression("version = :read")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(updated.status().name()),
-                        ":event", AttributeValue.fromL(List.of(eventItem(event))),
-                        ":next", DynamoDbOrderRepository.number(updated.version()),
-                        ":read", DynamoDbOrderRepository.number(readVersion),
-                        ":now", AttributeValue.fromS(now)))).build());
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", AttributeValue.fromS(order.status().name()),
-                ":shipmentStatus", AttributeValue.fromS(updated.status().name()),
-                ":shipmentId", AttributeValue.fromS(updated.shipmentId()), ":now", AttributeValue.fromS(now)));
-        String set = "SET shipment.#status = :shipmentStatus, updatedAt = :now";
-        if (orderStatus != null) {
-            if (!order.status().canMoveTo(orderStatus)) {
-                throw new IllegalArgumentException(order.status() + " cannot move to " + orderStatus);
-            }
-            set += ", #status = :to";
-            values.put(":to", AttributeValue.fromS(orderStatus.name()));
+        if (orderStatus != null && !order.status().canMoveTo(orderStatus)) {
+            throw new IllegalArgumentException(order.status() + " cannot move to " + orderStatus);
         }
-        String update = set;
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(orders).key(orderKey(order.orderId()))
-                .updateExpression(update)
-                .conditionExpression("#status = :from AND shipment.shipmentId = :shipmentId")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(values)).build());
+        String now = updated.updatedAt().toString();
+        ShipmentItem shipment = new ShipmentItem();
+        shipment.setPk(ShipmentItem.key(updated.shipmentId()));
+        shipment.setStatus(updated.status().name());
+        shipment.setEvents(events(updated));
+        shipment.setVersion(updated.version());
+        shipment.setUpdatedAt(now);
+        OrderItem summary = new OrderItem();
+        summary.setOrderId(order.orderId());
+        summary.setShipment(summary(updated));
+        summary.setUpdatedAt(now);
+        summary.setStatus(orderStatus == null ? null : orderStatus.name());
+        TransactWriteItemsEnhancedRequest writes = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(shipments, TransactUpdateItemEnhancedRequest.builder(ShipmentItem.class).item(shipment)
+                        .ignoreNulls(true)
+                        .conditionExpression(Expression.builder().expression("version = :read")
+                                .expressionValues(Map.of(":read", DynamoDbOrderRepository.number(readVersion)))
+                                .build())
+                        .build())
+                .addUpdateItem(orders, TransactUpdateItemEnhancedRequest.builder(OrderItem.class).item(summary)
+                        .ignoreNulls(true)
+                        .conditionExpression(Expression.builder()
+                                .expression("#status = :from AND shipment.shipmentId = :shipmentId")
+                                .expressionNames(Map.of("#status", "status"))
+                                .expressionValues(Map.of(":from", AttributeValue.fromS(order.status().name()),
+                                        ":shipmentId", AttributeValue.fromS(updated.shipmentId())))
+                                .build())
+                        .build())
+                .build();
         try {
             Transactions.write(client, writes);
         } catch (TransactionCanceledException e) {
@@ -136,54 +150,46 @@ public final class DynamoDbShipmentRepository implements ShipmentRepository {
         }
     }
 
-    private static Map<String, AttributeValue> orderKey(String orderId) {
-        return Map.of("orderId", AttributeValue.fromS(orderId));
+    private static OrderItem.ShipmentSummary summary(Shipment shipment) {
+        OrderItem.ShipmentSummary summary = new OrderItem.ShipmentSummary();
+        summary.setShipmentId(shipment.shipmentId());
+        summary.setCarrier(shipment.carrier());
+        summary.setTrackingNumber(shipment.trackingNumber());
+        summary.setStatus(shipment.status().name());
+        return summary;
     }
 
-    private static AttributeValue summary(Shipment shipment) {
-        return AttributeValue.fromM(Map.of("shipmentId", AttributeValue.fromS(shipment.shipmentId()),
-                "carrier", AttributeValue.fromS(shipment.carrier()),
-                "trackingNumber", AttributeValue.fromS(shipment.trackingNumber()),
-                "status", AttributeValue.fromS(shipment.status().name())));
-    }
-
-    static Map<String, AttributeValue> toItem(Shipment shipment) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS(SHIPMENT + shipment.shipmentId()));
-        item.put("shipmentId", AttributeValue.fromS(shipment.shipmentId()));
-        item.put("orderId", AttributeValue.fromS(shipment.orderId()));
-        item.put("userId", AttributeValue.fromS(shipment.userId()));
-        item.put("carrier", AttributeValue.fromS(shipment.carrier()));
-        item.put("trackingNumber", AttributeValue.fromS(shipment.trackingNumber()));
-        item.put("status", AttributeValue.fromS(shipment.status().name()));
-        item.put("events", AttributeValue.fromL(shipment.events().stream()
-                .map(DynamoDbShipmentRepository::eventItem).toList()));
-        item.put("version", DynamoDbOrderRepository.number(shipment.version()));
-        item.put("createdAt", AttributeValue.fromS(shipment.createdAt().toString()));
-        item.put("updatedAt", AttributeValue.fromS(shipment.updatedAt().toString()));
+    static ShipmentItem toItem(Shipment shipment) {
+        ShipmentItem item = new ShipmentItem();
+        item.setPk(ShipmentItem.key(shipment.shipmentId()));
+        item.setShipmentId(shipment.shipmentId());
+        item.setOrderId(shipment.orderId());
+        item.setUserId(shipment.userId());
+        item.setCarrier(shipment.carrier());
+        item.setTrackingNumber(shipment.trackingNumber());
+        item.setStatus(shipment.status().name());
+        item.setEvents(events(shipment));
+        item.setVersion(shipment.version());
+        item.setCreatedAt(shipment.createdAt().toString());
+        item.setUpdatedAt(shipment.updatedAt().toString());
         return item;
     }
 
-    private static AttributeValue eventItem(Shipment.Event event) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("status", AttributeValue.fromS(event.status().name()));
-        m.put("at", AttributeValue.fromS(event.at().toString()));
-        if (event.location() != null) {
-            m.put("location", AttributeValue.fromS(event.location()));
-        }
-        return AttributeValue.fromM(m);
+    private static List<ShipmentItem.Event> events(Shipment shipment) {
+        return shipment.events().stream().map(event -> {
+            ShipmentItem.Event stored = new ShipmentItem.Event();
+            stored.setStatus(event.status().name());
+            stored.setAt(event.at().toString());
+            stored.setLocation(event.location());
+            return stored;
+        }).toList();
     }
 
-    static Shipment toShipment(Map<String, AttributeValue> item) {
-        List<Shipment.Event> events = new ArrayList<>();
-        for (AttributeValue value : item.get("events").l()) {
-            Map<String, AttributeValue> m = value.m();
-            events.add(new Shipment.Event(ShipmentStatus.valueOf(m.get("status").s()),
-                    m.containsKey("location") ? m.get("location").s() : null, Instant.parse(m.get("at").s())));
-        }
-        return new Shipment(item.get("shipmentId").s(), item.get("orderId").s(), item.get("userId").s(),
-                item.get("carrier").s(), item.get("trackingNumber").s(), ShipmentStatus.valueOf(item.get("status").s()),
-                events, Long.parseLong(item.get("version").n()), Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("updatedAt").s()));
+    static Shipment toShipment(ShipmentItem item) {
+        return new Shipment(item.getShipmentId(), item.getOrderId(), item.getUserId(), item.getCarrier(),
+                item.getTrackingNumber(), ShipmentStatus.valueOf(item.getStatus()),
+                item.getEvents().stream().map(event -> new Shipment.Event(ShipmentStatus.valueOf(event.getStatus()),
+                        event.getLocation(), Instant.parse(event.getAt()))).toList(),
+                item.getVersion(), Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()));
     }
 }

@@ -1,10 +1,9 @@
 package dev.storefront.dynamodb;
 
 import java.security.SecureRandom;
-import java.util.List;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
@@ -46,10 +45,10 @@ final class Transactions {
      * Runs a transaction, again after a short random pause when it only lost a race with another transaction
      * (TransactionConflict, TransactionInProgress); a failed condition is thrown at once for the caller to read.
      */
-    static void write(DynamoDbClient client, List<TransactWriteItem> writes) {
+    static void write(DynamoDbEnhancedClient client, TransactWriteItemsEnhancedRequest transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                client.transactWriteItems(b -> b.transactItems(writes));
+                client.transactWriteItems(transaction);
                 return;
             } catch (TransactionCanceledException e) {
                 boolean conflictOnly = e.hasCancellationReasons() && e.cancellationReasons().stream()

@@ -27,7 +27,7 @@ class DynamoDbCartRepositoryIT {
         return LocalTables.get();
     }
     private final String table = local.table("CartsTable");
-    private final DynamoDbCartRepository repository = new DynamoDbCartRepository(local.client, table);
+    private final DynamoDbCartRepository repository = new DynamoDbCartRepository(local.enhanced, table);
 
     @Test
     void save_shouldStoreANewCartAtVersionOne_andFindItBackIntact() {

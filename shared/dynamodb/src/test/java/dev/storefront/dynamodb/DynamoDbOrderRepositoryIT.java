@@ -49,8 +49,8 @@ class DynamoDbOrderRepositoryIT {
     private final String ordersTable = local.table("OrdersTable");
     private final DynamoDbProductRepository products =
             new DynamoDbProductRepository(local.enhanced, local.table("ProductsTable"));
-    private final DynamoDbCartRepository carts = new DynamoDbCartRepository(local.client, local.table("CartsTable"));
-    private final DynamoDbOrderRepository repository = new DynamoDbOrderRepository(local.client, ordersTable,
+    private final DynamoDbCartRepository carts = new DynamoDbCartRepository(local.enhanced, local.table("CartsTable"));
+    private final DynamoDbOrderRepository repository = new DynamoDbOrderRepository(local.enhanced, ordersTable,
             local.table("ProductsTable"), local.table("CartsTable"));
 
     @Test

@@ -37,9 +37,9 @@ class DynamoDbShipmentRepositoryIT {
     }
     private final String ordersTable = local.table("OrdersTable");
     private final String shipmentsTable = local.table("ShipmentsTable");
-    private final DynamoDbShipmentRepository repository = new DynamoDbShipmentRepository(local.client,
+    private final DynamoDbShipmentRepository repository = new DynamoDbShipmentRepository(local.enhanced,
             shipmentsTable, ordersTable);
-    private final DynamoDbOrderRepository orders = new DynamoDbOrderRepository(local.client, ordersTable,
+    private final DynamoDbOrderRepository orders = new DynamoDbOrderRepository(local.enhanced, ordersTable,
             local.table("ProductsTable"), local.table("CartsTable"));
     private final TrackingNumbers numbers = TrackingNumbers.secure();
     private final IdGenerator ids = IdGenerator.systemDefault();
@@ -178,7 +178,7 @@ class DynamoDbShipmentRepositoryIT {
         Order order = new Order(ids.next(), "user-" + UUID.randomUUID(), status, List.of(line), Money.of(1999, "USD"),
                 Money.of(599, "USD"), Money.of(0, "USD"), Money.of(2598, "USD"), ADDRESS, ShippingMethod.STANDARD,
                 NOW.minusSeconds(600), NOW.minusSeconds(600), NOW.plusSeconds(300));
-        local.client.putItem(b -> b.tableName(ordersTable).item(DynamoDbOrderRepository.toItem(order)));
+        local.enhanced.table(ordersTable, OrderItem.SCHEMA).putItem(DynamoDbOrderRepository.toItem(order));
         return order;
     }
 

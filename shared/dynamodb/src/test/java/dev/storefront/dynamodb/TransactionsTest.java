@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -24,8 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  */
 class TransactionsTest {
 
-    private static final List<TransactWriteItem> WRITES = List.of(TransactWriteItem.builder()
-            .put(p -> p.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("ORDER#1")))).build());
+    private static final TransactWriteItemsEnhancedRequest TRANSACTION = TransactWriteItemsEnhancedRequest.builder()
+            .addPutItem(DynamoDbClientFactory.enhanced(new ScriptedClient()).table("Orders", SkuItem.SCHEMA),
+                    item("ORDER#1"))
+            .build();
+    /** What the transaction asks of DynamoDB. */
+    private static final List<TransactWriteItem> WRITES = TRANSACTION.transactWriteItems();
 
     @Test
     void write_shouldRunAgain_whenTheTransactionOnlyLostARace() {
@@ -34,7 +37,7 @@ class TransactionsTest {
                 TransactionInProgressException.builder().message("in progress").build(), null);
 
         // when
-        Transactions.write(client, WRITES);
+        Transactions.write(DynamoDbClientFactory.enhanced(client), TRANSACTION);
 
         // then
         assertThat(client.calls.get()).isEqualTo(4);
@@ -46,8 +49,8 @@ class TransactionsTest {
         ScriptedClient client = new ScriptedClient(canceled("ConditionalCheckFailed", "TransactionConflict"));
 
         // when / then
-        assertThatThrownBy(() -> Transactions.write(client, WRITES)).isInstanceOfSatisfying(
-                TransactionCanceledException.class, e -> {
+        assertThatThrownBy(() -> Transactions.write(DynamoDbClientFactory.enhanced(client), TRANSACTION))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
                     assertThat(Transactions.conditionFailed(e, 0)).isTrue();
                     assertThat(Transactions.conditionFailed(e, 1)).isFalse();
                     assertThat(Transactions.conflicted(e)).isTrue();
@@ -63,7 +66,8 @@ class TransactionsTest {
         ScriptedClient client = new ScriptedClient((Object[]) conflicts);
 
         // when / then
-        assertThatThrownBy(() -> Transactions.write(client, WRITES)).isInstanceOf(TransactionCanceledException.class);
+        assertThatThrownBy(() -> Transactions.write(DynamoDbClientFactory.enhanced(client), TRANSACTION))
+                .isInstanceOf(TransactionCanceledException.class);
         assertThat(client.calls.get()).isEqualTo(Transactions.MAX_ATTEMPTS);
     }
 
@@ -73,6 +77,12 @@ class TransactionsTest {
 
         assertThat(Transactions.conditionFailed(bare, 0)).isFalse();
         assertThat(Transactions.conflicted(bare)).isFalse();
+    }
+
+    private static SkuItem item(String pk) {
+        SkuItem item = new SkuItem();
+        item.setPk(pk);
+        return item;
     }
 
     private static TransactionCanceledException canceled(String... codes) {

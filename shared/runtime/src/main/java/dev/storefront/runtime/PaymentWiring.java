@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The payment service as every function that takes or gives back money builds it (payment: capture and
@@ -50,13 +49,11 @@ public final class PaymentWiring {
         };
     }
 
-    public static PaymentService paymentService(TableNames tables, DynamoDbClient client, PaymentProvider provider,
-            IdGenerator ids, Clock clock) {
+    public static PaymentService paymentService(TableNames tables, DynamoDbEnhancedClient dynamoDb,
+            PaymentProvider provider, IdGenerator ids, Clock clock) {
         String orders = tables.orders();
-        return new PaymentService(new DynamoDbOrderRepository(client, orders, tables.products(),
-                tables.carts()),
-                new DynamoDbPaymentRepository(client, tables.payments(), orders), provider, ids,
-                clock);
+        return new PaymentService(new DynamoDbOrderRepository(dynamoDb, orders, tables.products(), tables.carts()),
+                new DynamoDbPaymentRepository(dynamoDb, tables.payments(), orders), provider, ids, clock);
     }
 
     private static PaymentProvider stripe(StripeConfiguration stripe, Secrets secrets) {

@@ -13,16 +13,15 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the cart function on top of the shared {@code FunctionBeans}. */
 @Factory
 public class CartBeans {
 
     @Singleton
-    CartService cartService(TableNames tables, StoreConfiguration store, DynamoDbClient client,
-            DynamoDbEnhancedClient dynamoDb, Clock clock) {
-        return new CartService(new DynamoDbCartRepository(client, tables.carts()),
+    CartService cartService(TableNames tables, StoreConfiguration store, DynamoDbEnhancedClient dynamoDb,
+            Clock clock) {
+        return new CartService(new DynamoDbCartRepository(dynamoDb, tables.carts()),
                 new DynamoDbProductRepository(dynamoDb, tables.products()), clock, store.currency());
     }
 

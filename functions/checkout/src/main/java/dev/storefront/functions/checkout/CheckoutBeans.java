@@ -27,7 +27,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the checkout and order-expiry functions on top of the shared {@code FunctionBeans}. */
 @Factory
@@ -35,13 +34,13 @@ public class CheckoutBeans {
 
     @Singleton
     CheckoutService checkoutService(TableNames tables, StoreConfiguration store, PaymentConfiguration payment,
-            StripeConfiguration stripe, DynamoDbClient client, DynamoDbEnhancedClient dynamoDb, IdGenerator ids,
-            Clock clock, Secrets secrets) {
+            StripeConfiguration stripe, DynamoDbEnhancedClient dynamoDb, IdGenerator ids, Clock clock,
+            Secrets secrets) {
         String products = tables.products();
         String carts = tables.carts();
-        return new CheckoutService(new DynamoDbCartRepository(client, carts),
+        return new CheckoutService(new DynamoDbCartRepository(dynamoDb, carts),
                 new DynamoDbProductRepository(dynamoDb, products),
-                new DynamoDbOrderRepository(client, tables.orders(), products, carts),
+                new DynamoDbOrderRepository(dynamoDb, tables.orders(), products, carts),
                 new Pricing(store.shippingRates(), new TaxRates()), ids, clock, store.reservation(),
                 // Cancelling a paid order refunds it: the payment service is built on the first such cancel and
                 // kept (the order-expiry function shares this bean and has no payments table).
@@ -51,7 +50,7 @@ public class CheckoutBeans {
                     @Override
                     public synchronized void refundRemaining(String paymentId, String reason) {
                         if (payments == null) {
-                            payments = PaymentWiring.paymentService(tables, client,
+                            payments = PaymentWiring.paymentService(tables, dynamoDb,
                                     PaymentWiring.provider(payment, stripe, tables, dynamoDb, secrets), ids, clock);
                         }
                         payments.refundRemaining(paymentId, reason);

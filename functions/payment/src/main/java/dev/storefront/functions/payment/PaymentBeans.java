@@ -18,7 +18,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wiring of the payment function on top of the shared {@code FunctionBeans}. */
 @Factory
@@ -31,9 +30,9 @@ public class PaymentBeans {
     }
 
     @Singleton
-    PaymentService paymentService(TableNames tables, DynamoDbClient client, PaymentProvider provider, IdGenerator ids,
-            Clock clock) {
-        return PaymentWiring.paymentService(tables, client, provider, ids, clock);
+    PaymentService paymentService(TableNames tables, DynamoDbEnhancedClient dynamoDb, PaymentProvider provider,
+            IdGenerator ids, Clock clock) {
+        return PaymentWiring.paymentService(tables, dynamoDb, provider, ids, clock);
     }
 
     @Singleton

@@ -15,7 +15,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /** Wiring of the shipping and shipment-creator functions on top of the shared {@code FunctionBeans}. */
 @Factory
@@ -27,10 +27,10 @@ public class ShippingBeans {
     }
 
     @Singleton
-    ShipmentService shipmentService(TableNames tables, DynamoDbClient client, ShippingRates rates,
+    ShipmentService shipmentService(TableNames tables, DynamoDbEnhancedClient dynamoDb, ShippingRates rates,
             SecureRandom random, IdGenerator ids, Clock clock) {
-        return new ShipmentService(new DynamoDbShipmentRepository(client, tables.shipments(), tables.orders()), rates,
-                new TrackingNumbers(random), ids, clock);
+        return new ShipmentService(new DynamoDbShipmentRepository(dynamoDb, tables.shipments(), tables.orders()),
+                rates, new TrackingNumbers(random), ids, clock);
     }
 
     @Singleton

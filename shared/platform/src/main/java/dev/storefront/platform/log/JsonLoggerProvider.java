@@ -8,9 +8,11 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * SLF4J backend that writes one JSON object per line to standard output, which Lambda ships to
- * CloudWatch Logs as structured entries. It is a few classes instead of a logging framework so that
- * cold starts stay short; the MDC carries the request id, function name and cold-start flag.
+ * SLF4J backend that writes one line per event to standard output: in Lambda one JSON object, which Lambda ships
+ * to CloudWatch Logs as a structured entry; locally, if the function's environment selects {@link LogFormat#TEXT},
+ * one readable line. It is a few classes instead of a logging framework so that cold starts stay short; the MDC
+ * carries the request id, function name and cold-start flag. (Named for its first format: the name is the
+ * provider's entry in {@code META-INF/services}.)
  */
 public final class JsonLoggerProvider implements SLF4JServiceProvider {
 
@@ -42,6 +44,6 @@ public final class JsonLoggerProvider implements SLF4JServiceProvider {
     public void initialize() {
         mdcAdapter = new BasicMDCAdapter();
         markerFactory = new BasicMarkerFactory();
-        loggerFactory = new JsonLoggerFactory(mdcAdapter);
+        loggerFactory = new LineLoggerFactory(mdcAdapter);
     }
 }

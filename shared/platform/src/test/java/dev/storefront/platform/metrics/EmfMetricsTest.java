@@ -60,4 +60,28 @@ class EmfMetricsTest {
         assertThat(document.path("Version").asText()).isEqualTo("7");
         assertThat(document.path("Http5xx").asLong()).isEqualTo(1);
     }
+
+    @Test
+    void count_shouldPrintNoDocument_withTheReadableLocalLogs() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EmfMetrics local = new EmfMetrics("storefront-local-checkout", java.util.Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC),
+                dev.storefront.platform.log.LogFormat.TEXT);
+
+        local.count(BusinessMetrics.ORDERS_PLACED, 1);
+
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void count_shouldPrintTheDocument_withJsonLogs() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EmfMetrics local = new EmfMetrics("storefront-local-checkout", java.util.Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC),
+                dev.storefront.platform.log.LogFormat.JSON);
+
+        local.count(BusinessMetrics.ORDERS_PLACED, 1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"_aws\":").contains("\"OrdersPlaced\":1");
+    }
 }

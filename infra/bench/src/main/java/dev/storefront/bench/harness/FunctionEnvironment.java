@@ -1,4 +1,4 @@
-package dev.storefront.bench;
+package dev.storefront.bench.harness;
 
 import dev.storefront.localcloud.CloudFormationTemplate;
 import dev.storefront.localcloud.IntrinsicResolver;
@@ -8,7 +8,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -18,14 +20,14 @@ import java.util.TreeMap;
  * function's own {@code Environment.Variables} (intrinsics resolved for local; values that cannot be resolved
  * locally are left out), then the local overrides, then the variables the Lambda service sets.
  */
-final class FunctionEnvironment {
+public final class FunctionEnvironment {
 
     static final String RESOURCE = "storefront-lambda-env.properties";
 
     private FunctionEnvironment() {
     }
 
-    static Map<String, String> of(IntrinsicResolver resolver, String logicalId, Map<String, String> overrides) {
+    public static Map<String, String> of(IntrinsicResolver resolver, String logicalId, Map<String, String> overrides) {
         CloudFormationTemplate template = resolver.template();
         CloudFormationTemplate.Resource function = template.resources().get(logicalId);
         if (function == null) {
@@ -68,17 +70,37 @@ final class FunctionEnvironment {
     }
 
     /** Writes {@value #RESOURCE} into a new directory, the first entry of the function's class path. */
-    static Path writeDirectory(Path directory, Map<String, String> env) {
+    public static Path writeDirectory(Path directory, Map<String, String> env) {
         Properties properties = new Properties();
         properties.putAll(new TreeMap<>(env));
         try {
             Files.createDirectories(directory);
             try (Writer out = Files.newBufferedWriter(directory.resolve(RESOURCE), StandardCharsets.UTF_8)) {
-                properties.store(out, "cold-start benchmark environment");
+                properties.store(out, "benchmark: the function's environment");
             }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + RESOURCE + " to " + directory, e);
         }
+    }
+
+    /**
+     * The whole process environment of a child JVM that runs the function: nothing of this process's but PATH,
+     * HOME and the locale.
+     *
+     * @param initializationType what Lambda sets as {@code AWS_LAMBDA_INITIALIZATION_TYPE} ({@code on-demand},
+     *                           {@code snap-start})
+     */
+    public static Map<String, String> childProcess(Map<String, String> functionEnv, String initializationType) {
+        Map<String, String> env = new HashMap<>();
+        for (String name : List.of("PATH", "HOME", "LANG", "TZ")) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
+        env.putAll(functionEnv);
+        return env;
     }
 }

@@ -1,86 +1,31 @@
 package dev.storefront.platform.log;
 
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;
-import org.slf4j.Marker;
 import org.slf4j.event.Level;
-import org.slf4j.helpers.LegacyAbstractLogger;
-import org.slf4j.helpers.MessageFormatter;
-import org.slf4j.spi.MDCAdapter;
 
-/** One JSON line per event: time, level, logger, message, MDC fields and the error, if any. */
-final class JsonLogger extends LegacyAbstractLogger {
+/** {@link LogFormat#JSON}: one JSON object per line, the shape CloudWatch Logs Insights queries. */
+final class JsonLineFormat implements LineFormat {
 
-    private static final long serialVersionUID = 1L;
     private static final int MAX_FRAMES = 30;
 
-    private final transient Level threshold;
-    private final transient MDCAdapter mdc;
-    private final transient PrintStream out;
-
-    JsonLogger(String name, Level threshold, MDCAdapter mdc, PrintStream out) {
-        this.name = name;
-        this.threshold = threshold;
-        this.mdc = mdc;
-        this.out = out;
-    }
-
-    private boolean enabled(Level level) {
-        return level.toInt() >= threshold.toInt();
-    }
-
     @Override
-    public boolean isTraceEnabled() {
-        return enabled(Level.TRACE);
-    }
-
-    @Override
-    public boolean isDebugEnabled() {
-        return enabled(Level.DEBUG);
-    }
-
-    @Override
-    public boolean isInfoEnabled() {
-        return enabled(Level.INFO);
-    }
-
-    @Override
-    public boolean isWarnEnabled() {
-        return enabled(Level.WARN);
-    }
-
-    @Override
-    public boolean isErrorEnabled() {
-        return enabled(Level.ERROR);
-    }
-
-    @Override
-    protected String getFullyQualifiedCallerName() {
-        return null;
-    }
-
-    @Override
-    protected void handleNormalizedLoggingCall(
-            Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
+    public String line(Level level, String logger, String message, Map<String, String> context, Throwable error) {
         StringBuilder line = new StringBuilder(256);
         line.append("{\"timestamp\":\"").append(Instant.now()).append('"');
         field(line, "level", level.name());
-        field(line, "logger", name);
-        field(line, "message", MessageFormatter.basicArrayFormat(pattern, arguments));
-        Map<String, String> context = mdc.getCopyOfContextMap();
+        field(line, "logger", logger);
+        field(line, "message", message);
         if (context != null) {
             context.forEach((key, value) -> field(line, key, value));
         }
-        if (throwable != null) {
-            field(line, "errorType", throwable.getClass().getName());
-            field(line, "errorMessage", String.valueOf(throwable.getMessage()));
-            field(line, "stackTrace", stackOf(throwable));
+        if (error != null) {
+            field(line, "errorType", error.getClass().getName());
+            field(line, "errorMessage", String.valueOf(error.getMessage()));
+            field(line, "stackTrace", stackOf(error));
         }
         line.append('}');
-        synchronized (out) {
-            out.println(line);
-        }
+        return line.toString();
     }
 
     private static String stackOf(Throwable throwable) {

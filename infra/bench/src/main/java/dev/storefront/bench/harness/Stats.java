@@ -1,4 +1,4 @@
-package dev.storefront.bench;
+package dev.storefront.bench.harness;
 
 import java.util.ArrayList;
 import java.util.Collection;

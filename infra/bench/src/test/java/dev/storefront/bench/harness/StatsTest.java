@@ -1,4 +1,4 @@
-package dev.storefront.bench;
+package dev.storefront.bench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
