@@ -1,6 +1,7 @@
 package dev.storefront.local.e2e;
 
 import static dev.storefront.local.e2e.Http.object;
+import static dev.storefront.local.e2e.Shop.PASSWORD;
 import static dev.storefront.local.e2e.Shop.assertProblem;
 import static dev.storefront.local.e2e.Shop.errorFields;
 import static dev.storefront.local.e2e.Shop.key;
@@ -11,42 +12,25 @@ import dev.storefront.local.ApiDocument;
 import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Placed;
 import dev.storefront.local.e2e.Shop.Shopper;
-import dev.storefront.local.e2e.Shop.Stack;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The API contract end to end: the document as the local gateway serves it ({@code GET /openapi.json}, OpenAPI
  * 3.1 with this gateway as its server, and the {@code GET /docs} reference page listing every operation), and
- * the violations the contract fuzzing of {@code .ci/run} found, pinned here so that they stay fixed.
+ * the violations the contract fuzzing of {@code .ci/run} found, pinned here so that they stay fixed. Runs on
+ * the shop's shared stack.
  */
-class ApiContractE2EIT {
+class ApiContractE2EIT extends SharedStackE2E {
 
     private static final Path DOCUMENT = Path.of("../../docs/openapi.yaml");
     /** Longer than any id, and than the 2 KB DynamoDB allows in a key. */
     private static final String HUGE_ID = "A".repeat(3000);
-
-    private static Stack stack;
-
-    @BeforeAll
-    static void startStorefront() {
-        stack = Stack.start(Map.of());
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (stack != null) {
-            stack.storefront().close();
-        }
-    }
 
     @Test
     void openapiJson_shouldBeTheDocumentAsJson_inOpenApi31_servedFromThisGateway() {
@@ -91,8 +75,7 @@ class ApiContractE2EIT {
         Response post = stack.http().send(stack.http().request("/openapi.json")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
 
-        assertThat(post.status()).isEqualTo(404);
-        assertThat(post.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblem(post, 404);
     }
 
     @Test
@@ -116,8 +99,8 @@ class ApiContractE2EIT {
 
         // when
         Response read = stack.getPayment(shopper, HUGE_ID);
-        Response refund = stack.http().send(stack.http().jsonPost("/payments/" + HUGE_ID + "/refunds", object(),
-                "Authorization", stack.admin(), "Idempotency-Key", key()));
+        Response refund = stack.http().post("/payments/" + HUGE_ID + "/refunds", object(),
+                "Authorization", stack.admin(), "Idempotency-Key", key());
 
         // then
         assertThat(assertProblem(read, 404).path("type").asText()).endsWith("/payment-not-found");
@@ -133,9 +116,9 @@ class ApiContractE2EIT {
 
         for (String currency : List.of("", "usd", "EURO")) {
             // when
-            Response response = stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds",
+            Response response = stack.http().post("/payments/" + paymentId + "/refunds",
                     object("amount", object("amount", 100, "currency", currency)),
-                    "Authorization", stack.admin(), "Idempotency-Key", key()));
+                    "Authorization", stack.admin(), "Idempotency-Key", key());
 
             // then
             assertThat(errorFields(assertProblem(response, 400))).containsExactly("amount.currency");
@@ -147,7 +130,7 @@ class ApiContractE2EIT {
     void login_shouldAnswer400NamingTheEmail_whenItIsLongerThanAnyAccountCanHave() {
         // given: an email over the users table's 2 KB key limit was a 500
         Response response = stack.http().post("/auth/login",
-                object("email", HUGE_ID + "@example.com", "password", "correct horse battery"));
+                object("email", HUGE_ID + "@example.com", "password", PASSWORD));
 
         // then
         assertThat(errorFields(assertProblem(response, 400))).containsExactly("email");

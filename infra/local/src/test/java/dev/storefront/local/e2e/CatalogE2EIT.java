@@ -1,75 +1,43 @@
 package dev.storefront.local.e2e;
 
 import static dev.storefront.local.e2e.Http.object;
+import static dev.storefront.local.e2e.Shop.RFC_3339_UTC;
+import static dev.storefront.local.e2e.Shop.assertProblem;
+import static dev.storefront.local.e2e.Shop.errorFields;
+import static dev.storefront.local.e2e.Shop.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storefront.local.LocalOptions;
-import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The catalog function end to end: one local stack from the project's {@code template.yaml} (moto as the local
- * DynamoDB, Redis, the real {@code catalog.zip} and {@code accounts.zip}, the admin seeder), driven over HTTP
- * with an admin token obtained by logging in. The Redis outage test runs last: it stops and restarts the server.
+ * The catalog function end to end, on the shop's shared stack (the real {@code catalog.zip} and
+ * {@code accounts.zip}, the admin seeder), driven over HTTP with the seeded admin's token: creating, reading
+ * (through the product cache), replacing, stocking and archiving products, and every bad product or missing
+ * permission refused. The catalog without its cache is {@link CacheOutageE2EIT}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CatalogE2EIT {
+class CatalogE2EIT extends SharedStackE2E {
 
-    private static final String ADMIN_EMAIL = "catalog-admin@storefront.test";
-    private static final String ADMIN_PASSWORD = "admin password for catalog e2e";
-    private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
-
-    private static LocalStorefront storefront;
     private static Http http;
-    private static AccessTokens tokens;
-    private static String admin;
 
     @BeforeAll
-    static void startStorefront() {
-        Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
-        storefront = LocalStorefront.start(LocalOptions.builder(template)
-                .port(0)
-                .setting("STOREFRONT_ADMIN_EMAIL", ADMIN_EMAIL)
-                .setting("STOREFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD)
-                .setting("STOREFRONT_SEED_PRODUCTS", "0")
-                .build());
-        http = new Http(storefront.baseUrl());
-        // The signing key lives in the accounts function's environment only.
-        tokens = AccessTokens.fromEnvironment(storefront.environment("AccountsFunction"));
-        Response login = http.post("/auth/login", object("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
-        assertThat(login.status()).as("admin login: %s", login).isEqualTo(200);
-        admin = "Bearer " + login.field("accessToken");
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (storefront != null) {
-            storefront.close();
-        }
+    static void useItsHttp() {
+        http = stack.http();
     }
 
     @Test
@@ -101,9 +69,7 @@ class CatalogE2EIT {
         assertThat(product.path("createdAt").asText()).matches(RFC_3339_UTC);
         assertThat(Instant.parse(product.path("updatedAt").asText()))
                 .isBetween(Instant.now().minus(Duration.ofMinutes(1)), Instant.now().plusSeconds(1));
-        List<String> fields = new ArrayList<>();
-        product.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("productId", "sku", "name", "description", "category", "brand",
+        assertThat(fieldNames(product)).containsExactlyInAnyOrder("productId", "sku", "name", "description", "category", "brand",
                 "price", "stock", "weightGrams", "images", "attributes", "status", "createdAt", "updatedAt", "version");
     }
 
@@ -112,8 +78,8 @@ class CatalogE2EIT {
         ObjectNode body = productBody(uniqueSku());
         String key = UUID.randomUUID().toString();
 
-        Response first = http.post("/admin/products", body, "Authorization", admin, "Idempotency-Key", key);
-        Response again = http.post("/admin/products", body, "Authorization", admin, "Idempotency-Key", key);
+        Response first = http.post("/admin/products", body, "Authorization", stack.admin(), "Idempotency-Key", key);
+        Response again = http.post("/admin/products", body, "Authorization", stack.admin(), "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
@@ -145,7 +111,7 @@ class CatalogE2EIT {
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.field("productId")).isEqualTo(id);
         assertThat(first.header("ETag")).contains("\"1\"");
-        assertThat(cached(id)).as("the first read put the product into Redis").isTrue();
+        assertThat(stack.cached(id)).as("the first read put the product into Redis").isTrue();
         assertThat(http.get("/products/" + id).body()).isEqualTo(first.body());
     }
 
@@ -199,8 +165,8 @@ class CatalogE2EIT {
     void replace_shouldAnswer400_whenIfMatchIsMissingOrNotAVersion() {
         String id = create(productBody(uniqueSku())).field("productId");
 
-        JsonNode missing = assertProblem(http.send(put("/admin/products/" + id, productBody(uniqueSku()))
-                .header("Authorization", admin).build()), 400);
+        JsonNode missing = assertProblem(http.put("/admin/products/" + id, productBody(uniqueSku()),
+                "Authorization", stack.admin()), 400);
         JsonNode garbage = assertProblem(replace(id, productBody(uniqueSku()), "abc"), 400);
         assertProblem(replace(id, productBody(uniqueSku()), "99999999999999999999999"), 400);
 
@@ -228,15 +194,13 @@ class CatalogE2EIT {
         String id = create(productBody(uniqueSku())).field("productId");
         http.get("/products/" + id);
 
-        Response response = http.send(put("/admin/products/" + id + "/stock", object("available", 0))
-                .header("Authorization", admin).build());
+        Response response = stack.setStock(id, 0);
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(response.json().path("stock").path("available").asInt()).isZero();
         assertThat(response.json().path("version").asLong()).isEqualTo(2);
         assertThat(http.get("/products/" + id).json().path("stock").path("available").asInt()).isZero();
-        assertProblem(http.send(put("/admin/products/01UNKNOWNPRODUCT0000000000/stock", object("available", 1))
-                .header("Authorization", admin).build()), 404);
+        assertProblem(stack.setStock("01UNKNOWNPRODUCT0000000000", 1), 404);
     }
 
     @Test
@@ -244,8 +208,7 @@ class CatalogE2EIT {
         String id = create(productBody(uniqueSku())).field("productId");
 
         for (Object level : List.of("5", -1, 1_000_001, 1.5, 99_999_999_999L)) {
-            Response response = http.send(put("/admin/products/" + id + "/stock", object("available", level))
-                    .header("Authorization", admin).build());
+            Response response = stack.setStock(id, level);
             assertThat(errorFields(assertProblem(response, 400))).as("%s", level).contains("available");
         }
         assertThat(http.get("/products/" + id).json().path("version").asLong()).isEqualTo(1);
@@ -258,26 +221,27 @@ class CatalogE2EIT {
         http.get("/products/" + id);
 
         // when
-        Response archived = http.send(delete("/admin/products/" + id).header("Authorization", admin).build());
+        Response archived = stack.archive(id);
 
         // then
         assertThat(archived.status()).isEqualTo(204);
         assertThat(archived.body()).isEmpty();
         assertProblem(http.get("/products/" + id), 404);
-        assertProblem(http.send(delete("/admin/products/" + id).header("Authorization", admin).build()), 404);
+        assertProblem(stack.archive(id), 404);
         assertProblem(replace(id, productBody(uniqueSku()), "2"), 404);
     }
 
     @Test
     void adminRoutes_shouldAnswer401WithoutAToken_and403ForAShopper() {
         String id = create(productBody(uniqueSku())).field("productId");
-        String shopper = "Bearer " + tokens.valid("shopper-" + UUID.randomUUID());
+        String shopper = "Bearer " + stack.tokens().valid("shopper-" + UUID.randomUUID());
         List<Function<String[], HttpRequest>> routes = List.of(
                 headers -> http.jsonPost("/admin/products", productBody(uniqueSku()), headers),
-                headers -> put("/admin/products/" + id, productBody(uniqueSku())).headers(headers)
-                        .header("If-Match", "1").build(),
-                headers -> put("/admin/products/" + id + "/stock", object("available", 1)).headers(headers).build(),
-                headers -> delete("/admin/products/" + id).headers(headers).build());
+                headers -> http.withBody("PUT", "/admin/products/" + id, Http.text(productBody(uniqueSku())),
+                        Http.APPLICATION_JSON, headers).header("If-Match", "1").build(),
+                headers -> http.withBody("PUT", "/admin/products/" + id + "/stock", Http.text(object("available", 1)),
+                        Http.APPLICATION_JSON, headers).build(),
+                headers -> http.request("/admin/products/" + id).headers(headers).DELETE().build());
 
         for (Function<String[], HttpRequest> route : routes) {
             Response anonymous = http.send(route.apply(new String[] {"Accept", "application/json"}));
@@ -297,9 +261,8 @@ class CatalogE2EIT {
         String sku = uniqueSku();
 
         // when
-        Response response = http.send(http.request("/admin/products").header("Content-Type", "application/json")
-                .header("Authorization", admin)
-                .POST(HttpRequest.BodyPublishers.ofString(body.apply(sku), StandardCharsets.UTF_8)).build());
+        Response response = http.send(http.withBody("POST", "/admin/products", body.apply(sku),
+                Http.APPLICATION_JSON, "Authorization", stack.admin()).build());
 
         // then
         JsonNode problem = assertProblem(response, 400);
@@ -355,107 +318,19 @@ class CatalogE2EIT {
                 bad("empty body", List.of(), sku -> ""));
     }
 
-    @Test
-    @Order(Integer.MAX_VALUE - 1)
-    void cacheWarmer_shouldCacheTheMostViewedProducts_afterTheCacheLostEverything() throws Exception {
-        // given: a product shoppers look at, one nobody looks at, and a warmer run that saved the favourites
-        String viewed = create(productBody(uniqueSku())).field("productId");
-        String ignored = create(productBody(uniqueSku())).field("productId");
-        for (int i = 0; i < 5; i++) {
-            assertThat(http.get("/products/" + viewed).status()).isEqualTo(200);
-        }
-        storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute");
-
-        // when: the cache restarts empty (no persistence), then the scheduled warmer runs
-        storefront.redis().stop();
-        storefront.redis().start();
-        // The warmer's first command may find its old connection broken and skip the cache for a second,
-        // reporting "not warmed"; the schedule runs it again (here: until warmed, for at most 15 s).
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonNode outcome = Http.JSON.readTree(storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute"));
-        while (!outcome.path("warmed").asBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            outcome = Http.JSON.readTree(storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute"));
-        }
-
-        // then: the favourite is served from the cache before anyone asked for it, the other one is not
-        assertThat(outcome.path("warmed").asBoolean()).as("%s", outcome).isTrue();
-        assertThat(outcome.path("productsCached").asInt()).isGreaterThanOrEqualTo(1);
-        assertThat(cached(viewed)).as("the favourite is cached before anyone asked").isTrue();
-        assertThat(cached(ignored)).as("a product nobody viewed is not").isFalse();
-
-        // and: the next run finds the cache warm and leaves it alone
-        JsonNode again = Http.JSON.readTree(storefront.triggerSchedule("CacheWarmerFunction", "EveryMinute"));
-        assertThat(again.path("warmed").asBoolean()).isFalse();
-    }
-
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void catalog_shouldKeepAnswering_whileRedisIsStopped_andUseTheCacheAgain_afterARestart() {
-        // given
-        String id = create(productBody(uniqueSku())).field("productId");
-        http.get("/products/" + id);
-
-        try {
-            // when
-            storefront.redis().stop();
-
-            // then
-            for (int i = 0; i < 3; i++) {
-                Response read = http.get("/products/" + id);
-                assertThat(read.status()).isEqualTo(200);
-                assertThat(read.field("productId")).isEqualTo(id);
-            }
-            Response created = create(productBody(uniqueSku()));
-            assertThat(created.status()).isEqualTo(201);
-            assertThat(http.get("/products/" + created.field("productId")).status()).isEqualTo(200);
-            Response stock = http.send(put("/admin/products/" + id + "/stock", object("available", 3))
-                    .header("Authorization", admin).build());
-            assertThat(stock.status()).isEqualTo(200);
-            assertThat(http.get("/products/" + id).json().path("stock").path("available").asInt()).isEqualTo(3);
-        } finally {
-            storefront.redis().start();
-        }
-
-        // then: after the restart, reads are cached again
-        String later = create(productBody(uniqueSku())).field("productId");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        http.get("/products/" + later);
-        while (!cached(later)) {
-            assertThat(System.nanoTime()).as("cache in use again within 15 s").isLessThan(deadline);
-            later = create(productBody(uniqueSku())).field("productId");
-            http.get("/products/" + later);
-        }
-    }
-
-    /** Whether the product-detail cache holds the product now. */
-    private static boolean cached(String id) {
-        return RedisProbe.productCached(storefront.redis().port(), id);
-    }
-
     private static Arguments bad(String label, List<String> namedFields, Function<String, String> body) {
         return Arguments.of(label, body, namedFields);
     }
 
     private static Response create(Object body) {
-        return http.post("/admin/products", body, "Authorization", admin);
+        return stack.postProduct(body);
     }
 
     private static Response replace(String id, Object body, String ifMatch) {
-        return http.send(put("/admin/products/" + id, body).header("Authorization", admin)
-                .header("If-Match", ifMatch).build());
+        return http.put("/admin/products/" + id, body, "Authorization", stack.admin(), "If-Match", ifMatch);
     }
 
-    private static HttpRequest.Builder put(String path, Object body) {
-        return http.request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Http.text(body), StandardCharsets.UTF_8));
-    }
-
-    private static HttpRequest.Builder delete(String path) {
-        return http.request(path).DELETE();
-    }
-
-    static ObjectNode productBody(String sku) {
+    private static ObjectNode productBody(String sku) {
         return object("sku", sku, "name", "Desk lamp", "description", "An adjustable desk lamp.",
                 "category", "Lighting", "brand", "Lumen", "price", object("amount", 1999, "currency", "USD"),
                 "stock", object("available", 12), "weightGrams", 850,
@@ -464,22 +339,5 @@ class CatalogE2EIT {
 
     private static String uniqueSku() {
         return "SKU-" + UUID.randomUUID();
-    }
-
-    private static JsonNode assertProblem(Response response, int status) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.header("Content-Type")).as("content type of %s", response)
-                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = response.json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("detail").asText()).as("detail of %s", response).isNotBlank();
-        assertThat(problem.path("requestId").asText()).isEqualTo(response.requestId());
-        return problem;
-    }
-
-    private static List<String> errorFields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
-        return fields;
     }
 }

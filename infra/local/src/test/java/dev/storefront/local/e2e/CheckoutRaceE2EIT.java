@@ -7,12 +7,9 @@ import static dev.storefront.local.e2e.Shop.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Shopper;
-import dev.storefront.local.e2e.Shop.Stack;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,30 +22,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Checkout under races of real HTTP requests through the local gateway (up to 4 instances per function, as
- * configured by default): more buyers than stock, one idempotency key sent many times at once, and the expiry
- * of unpaid orders in a second stack whose reservations last {@value #SHORT_RESERVATION_SECONDS} seconds.
- * Stock and orders are read straight from the tables, where the outcome of a race is decided.
+ * configured by default), on the shop's shared stack: more buyers than stock, one idempotency key sent many times
+ * at once, two tabs checking out one cart. Stock and orders are read straight from the tables, where the outcome
+ * of a race is decided. Orders racing their expiry are {@link OrderExpiryE2EIT}.
  */
-class CheckoutRaceE2EIT {
+class CheckoutRaceE2EIT extends SharedStackE2E {
 
     private static final int BUYERS = 24;
     private static final int SAME_KEY_REQUESTS = 8;
-    private static final int SHORT_RESERVATION_SECONDS = 3;
 
-    private static Stack stack;
     private static List<Shopper> buyers;
     private static Shopper impatientShopper;
 
     @BeforeAll
-    static void startStorefront() throws Exception {
-        stack = Stack.start(Map.of());
+    static void signUpTheBuyers() throws Exception {
         List<Shopper> shoppers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -64,13 +57,6 @@ class CheckoutRaceE2EIT {
         }
         buyers = List.copyOf(shoppers.subList(0, BUYERS));
         impatientShopper = shoppers.get(BUYERS);
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (stack != null) {
-            stack.storefront().close();
-        }
     }
 
     @Test
@@ -195,84 +181,5 @@ class CheckoutRaceE2EIT {
         assertThat(stack.orders(shopper).json().path("items")).hasSize(1);
         assertThat(stack.storedOrdersOf(product)).hasSize(1);
         assertThat(stack.storedStock(product)).isEqualTo(UNITS - 3);
-    }
-
-    @Test
-    void unpaidOrder_shouldReadAsExpiredAfterItsReservation_andTheSweepShouldReturnItsStockOnce() throws Exception {
-        Stack expiring = Stack.start(Map.of("STOREFRONT_RESERVATION_TTL_SECONDS",
-                Integer.toString(SHORT_RESERVATION_SECONDS)));
-        try {
-            // given: an unpaid order holding 2 of 5 units
-            Shopper shopper = expiring.newShopper();
-            String product = expiring.createProduct(2500, 5, "Limited edition");
-            assertThat(expiring.addItem(shopper, product, 2).status()).isEqualTo(200);
-            Response placed = expiring.http().send(expiring.checkoutRequest(shopper, "expiry-" + UUID.randomUUID()));
-            assertThat(placed.status()).as("%s", placed).isEqualTo(201);
-            JsonNode order = placed.json();
-            String orderId = order.path("orderId").asText();
-            Instant createdAt = Instant.parse(order.path("createdAt").asText());
-            Instant expiresAt = Instant.parse(order.path("expiresAt").asText());
-            assertThat(order.path("status").asText()).isEqualTo("PENDING_PAYMENT");
-            assertThat(Duration.between(createdAt, expiresAt)).isBetween(
-                    Duration.ofSeconds(SHORT_RESERVATION_SECONDS - 1), Duration.ofSeconds(SHORT_RESERVATION_SECONDS));
-            assertThat(expiring.storedStock(product)).isEqualTo(3);
-
-            // when: the reservation time passes (polled: the status must flip exactly at expiresAt)
-            String status = awaitExpiry(expiring, shopper, orderId, expiresAt);
-
-            // then: shoppers see EXPIRED before the sweep ran; the stock is still held and cannot be cancelled back
-            assertThat(status).isEqualTo("EXPIRED");
-            assertThat(expiring.storedOrder(orderId).get("status").s()).as("not swept yet").isEqualTo("PENDING_PAYMENT");
-            assertThat(expiring.storedStock(product)).isEqualTo(3);
-            JsonNode cancelBeforeSweep = assertProblem(expiring.cancel(shopper, orderId), 409);
-            assertThat(cancelBeforeSweep.path("type").asText()).endsWith("/order-not-cancellable");
-            assertThat(expiring.storedStock(product)).isEqualTo(3);
-
-            // when: the scheduled sweep runs, twice
-            JsonNode firstSweep = sweep(expiring.storefront());
-            int stockAfterFirst = expiring.storedStock(product);
-            JsonNode secondSweep = sweep(expiring.storefront());
-
-            // then: the stock returned exactly once
-            assertThat(firstSweep.path("expired").asInt()).isEqualTo(1);
-            assertThat(stockAfterFirst).isEqualTo(5);
-            assertThat(secondSweep.path("expired").asInt()).isZero();
-            assertThat(expiring.storedStock(product)).isEqualTo(5);
-            assertThat(expiring.storedOrder(orderId).get("status").s()).isEqualTo("EXPIRED");
-            assertThat(expiring.getOrder(shopper, orderId).json().path("status").asText()).isEqualTo("EXPIRED");
-            assertProblem(expiring.cancel(shopper, orderId), 409);
-            assertThat(expiring.storedStock(product)).isEqualTo(5);
-        } finally {
-            expiring.storefront().close();
-        }
-    }
-
-    /**
-     * Reads the order until it shows {@code EXPIRED} (at most 10 s past {@code expiresAt}); checks on every
-     * read that the status agrees with the clock: PENDING_PAYMENT only when asked before {@code expiresAt},
-     * EXPIRED only when answered after it. Returns the last status read.
-     */
-    private static String awaitExpiry(Stack stack, Shopper shopper, String orderId, Instant expiresAt) {
-        Instant deadline = expiresAt.plusSeconds(10);
-        String status;
-        do {
-            Instant asked = Instant.now();
-            Response read = stack.getOrder(shopper, orderId);
-            Instant answered = Instant.now();
-            assertThat(read.status()).as("%s", read).isEqualTo(200);
-            status = read.json().path("status").asText();
-            if (status.equals("PENDING_PAYMENT")) {
-                assertThat(asked).as("PENDING_PAYMENT read at %s", asked).isBefore(expiresAt);
-                pause(Duration.ofMillis(100));
-            } else {
-                assertThat(status).isEqualTo("EXPIRED");
-                assertThat(answered).as("EXPIRED read at %s", answered).isAfterOrEqualTo(expiresAt);
-            }
-        } while (!status.equals("EXPIRED") && Instant.now().isBefore(deadline));
-        return status;
-    }
-
-    private static JsonNode sweep(LocalStorefront storefront) throws Exception {
-        return Http.JSON.readTree(storefront.triggerSchedule("OrderExpiryFunction", "EveryMinute"));
     }
 }

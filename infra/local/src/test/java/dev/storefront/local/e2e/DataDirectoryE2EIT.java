@@ -1,18 +1,20 @@
 package dev.storefront.local.e2e;
 
+import static dev.storefront.local.e2e.Shop.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.local.LocalOptions;
-import dev.storefront.local.LocalStorefront;
+import dev.storefront.local.e2e.Http.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code STOREFRONT_DATA_DIR}: accounts, sessions and the signing key survive a restart of the stack. */
+/**
+ * {@code STOREFRONT_DATA_DIR}: accounts, sessions and the signing key survive a restart of the stack. Starts two
+ * stacks of its own, one after the other, on one data directory.
+ */
 class DataDirectoryE2EIT {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @TempDir
     Path dataDirectory;
@@ -21,35 +23,24 @@ class DataDirectoryE2EIT {
     void restart_shouldKeepAccountsSessionsAndTokens_whenADataDirectoryIsSet() throws Exception {
         String accessToken;
         String refreshToken;
-        try (LocalStorefront first = start()) {
-            Http http = new Http(first.baseUrl());
-            assertThat(http.post("/auth/signup", Http.object("email", "keep@example.com", "password", PASSWORD,
-                    "name", "Keeper")).status()).isEqualTo(201);
-            Http.Response login = http.post("/auth/login", Http.object("email", "keep@example.com",
-                    "password", PASSWORD));
+        try (Stack first = start()) {
+            assertThat(first.signup("keep@example.com", PASSWORD, "Keeper").status()).isEqualTo(201);
+            Response login = first.login("keep@example.com", PASSWORD);
             accessToken = login.field("accessToken");
             refreshToken = login.field("refreshToken");
         }
         assertThat(dataDirectory.resolve("jwt-signing-key.json")).exists();
         assertThat(Files.list(dataDirectory.resolve("dynamodb"))).isNotEmpty();
 
-        try (LocalStorefront second = start()) {
-            Http http = new Http(second.baseUrl());
-
-            assertThat(http.get("/me", "Authorization", "Bearer " + accessToken).field("email"))
+        try (Stack second = start()) {
+            assertThat(second.http().get("/me", "Authorization", "Bearer " + accessToken).field("email"))
                     .isEqualTo("keep@example.com");
-            assertThat(http.post("/auth/refresh", Http.object("refreshToken", refreshToken)).status()).isEqualTo(200);
-            assertThat(http.post("/auth/signup", Http.object("email", "keep@example.com", "password", PASSWORD,
-                    "name", "Again")).status()).isEqualTo(409);
+            assertThat(second.refresh(refreshToken).status()).isEqualTo(200);
+            assertThat(second.signup("keep@example.com", PASSWORD, "Again").status()).isEqualTo(409);
         }
     }
 
-    private LocalStorefront start() {
-        return LocalStorefront.start(LocalOptions.builder(Path.of("../../template.yaml").toAbsolutePath().normalize())
-                .port(0)
-                .dataDirectory(dataDirectory)
-                .setting("STOREFRONT_ADMIN_PASSWORD", "admin password for e2e")
-                .setting("STOREFRONT_SEED_PRODUCTS", "25")
-                .build());
+    private Stack start() {
+        return Stack.start(Map.of("STOREFRONT_DATA_DIR", dataDirectory.toString(), "STOREFRONT_SEED_PRODUCTS", "25"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.storefront.local.e2e;
 
+import static dev.storefront.local.e2e.Shop.UNITS;
+import static dev.storefront.local.e2e.Shop.await;
 import static dev.storefront.local.e2e.Shop.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Placed;
 import dev.storefront.local.e2e.Shop.Shopper;
-import dev.storefront.local.e2e.Shop.Stack;
 import dev.storefront.localcloud.MotoServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,7 @@ class ExternalDynamoDbE2EIT {
     @Test
     void journey_shouldRunOnTheExternalDynamoDb_streamsIncluded() {
         URI endpoint = dynamoDbEndpoint();
-        Stack stack = Stack.start(Map.of("STOREFRONT_DYNAMODB_ENDPOINT", endpoint.toString()));
-        try {
+        try (Stack stack = Stack.start(Map.of("STOREFRONT_DYNAMODB_ENDPOINT", endpoint.toString()))) {
             assertThat(stack.storefront().dynamoDbEndpoint()).isEqualTo(endpoint);
             Shopper shopper = stack.newShopper();
             Placed placed = stack.placeOrder(shopper, 1999, 2);
@@ -39,28 +40,11 @@ class ExternalDynamoDbE2EIT {
             assertThat(paid.status()).as("%s", paid).isEqualTo(201);
 
             // the orders stream of that DynamoDB reaches the shipment creator
-            long deadline = System.currentTimeMillis() + 15_000;
-            JsonNode order;
-            do {
-                order = stack.getOrder(shopper, placed.orderId()).json();
-                if (!"FULFILLING".equals(order.path("status").asText())) {
-                    sleep();
-                }
-            } while (!"FULFILLING".equals(order.path("status").asText()) && System.currentTimeMillis() < deadline);
+            JsonNode order = await(Duration.ofSeconds(15), () -> stack.getOrder(shopper, placed.orderId()).json(),
+                    read -> "FULFILLING".equals(read.path("status").asText()));
             assertThat(order.path("status").asText()).as("%s", order).isEqualTo("FULFILLING");
             assertThat(order.path("shipment").path("trackingNumber").asText()).isNotBlank();
-            assertThat(stack.storedStock(placed.productId())).isEqualTo(Shop.UNITS - 2);
-        } finally {
-            stack.storefront().close();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS - 2);
         }
     }
 }

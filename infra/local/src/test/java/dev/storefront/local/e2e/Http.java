@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -20,8 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * HTTP and JSON for the end-to-end tests. Every response that passes through here is checked for what the
@@ -60,20 +61,37 @@ final class Http {
 
     /** A ready POST request with a JSON body; for concurrent sends. */
     HttpRequest jsonPost(String path, Object body, String... headers) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", APPLICATION_JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(text(body), StandardCharsets.UTF_8));
-        if (headers.length > 0) {
-            builder.headers(headers);
-        }
-        return builder.build();
+        return withBody("POST", path, text(body), APPLICATION_JSON, headers).build();
+    }
+
+    /** PUTs a JSON body with {@code Content-Type: application/json}. */
+    Response put(String path, Object body, String... headers) {
+        return send(withBody("PUT", path, text(body), APPLICATION_JSON, headers).build());
     }
 
     Response get(String path, String... headers) {
-        HttpRequest.Builder builder = request(path).GET();
-        if (headers.length > 0) {
-            builder.headers(headers);
+        return send(with(request(path).GET(), headers).build());
+    }
+
+    Response delete(String path, String... headers) {
+        return send(with(request(path).DELETE(), headers).build());
+    }
+
+    /**
+     * A request with any body as it is, and a {@code Content-Type} unless it is null: for the bodies and types a
+     * client should not send.
+     */
+    HttpRequest.Builder withBody(String method, String path, String body, String contentType, String... headers) {
+        HttpRequest.Builder builder = request(path)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
         }
-        return send(builder.build());
+        return with(builder, headers);
+    }
+
+    private static HttpRequest.Builder with(HttpRequest.Builder builder, String... headers) {
+        return headers.length > 0 ? builder.headers(headers) : builder;
     }
 
     Response send(HttpRequest request) {
@@ -150,6 +168,20 @@ final class Http {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** A query string ({@code ?a=1&b=2}, or nothing) from alternating names and values, the values URL-encoded. */
+    static String query(String... namesAndValues) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            query.append(query.length() == 0 ? "?" : "&").append(namesAndValues[i]).append('=')
+                    .append(encode(namesAndValues[i + 1]));
+        }
+        return query.toString();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A JSON object from alternating names and values (values may be null, numbers, nodes...). */

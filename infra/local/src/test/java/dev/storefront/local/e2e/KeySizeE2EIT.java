@@ -1,22 +1,23 @@
 package dev.storefront.local.e2e;
 
 import static dev.storefront.local.e2e.Http.object;
+import static dev.storefront.local.e2e.Shop.PASSWORD;
 import static dev.storefront.local.e2e.Shop.key;
+import static dev.storefront.local.e2e.Shop.productBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storefront.domain.payment.WebhookSignature;
 import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Shopper;
-import dev.storefront.local.e2e.Shop.Stack;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,31 +25,21 @@ import org.junit.jupiter.api.Test;
  * Every input that becomes part of a DynamoDB key, at sizes DynamoDB refuses (a partition key over 2,048 bytes,
  * a sort key over 1,024), through every route that takes one: each answer is a clear 4xx, never a 5xx. The local
  * DynamoDB (moto, as {@code infra/moto} serves it) refuses such keys with DynamoDB's own ValidationException, so
- * an adapter that forgot to bound a key fails here as it would in AWS.
+ * an adapter that forgot to bound a key fails here as it would in AWS. Runs on the shop's shared stack.
  *
  * <p>The ids: 3,000 ASCII characters; 700 ideographic spaces (U+3000, 2,100 bytes, and whitespace that
  * {@code trim()} keeps); 1,100 two-byte characters (2,200 bytes, but fewer than 2,048 characters).
  */
-class KeySizeE2EIT {
+class KeySizeE2EIT extends SharedStackE2E {
 
     private static final List<String> OVER_LONG = List.of("A".repeat(3000), "\u3000".repeat(700), "\u00e9".repeat(1100));
 
-    private static Stack stack;
     private static Shopper shopper;
-    private static String productId;
 
     @BeforeAll
-    static void startStorefront() {
-        stack = Stack.start(Map.of());
+    static void makeAShopper() {
         shopper = stack.newShopper();
-        productId = stack.createProduct(1500, 5, "Key size probe");
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (stack != null) {
-            stack.storefront().close();
-        }
+        stack.createProduct(1500, 5, "Key size probe");
     }
 
     @Test
@@ -99,9 +90,9 @@ class KeySizeE2EIT {
             String padded = padding + "ada@example.com" + padding;
             for (String address : List.of(email, padded)) {
                 check(failures, "POST /auth/login", stack.http().post("/auth/login",
-                        object("email", address, "password", Shop.PASSWORD)), 400, 401);
+                        object("email", address, "password", PASSWORD)), 400, 401);
                 check(failures, "POST /auth/signup", stack.http().post("/auth/signup",
-                        object("email", address, "password", Shop.PASSWORD, "name", "Ada")), 400);
+                        object("email", address, "password", PASSWORD, "name", "Ada")), 400);
             }
         }
         assertThat(failures).isEmpty();
@@ -109,18 +100,14 @@ class KeySizeE2EIT {
 
     @Test
     void webhookEventIds_shouldAnswer4xx_neverA5xx() {
-        WebhookSignature signer = new WebhookSignature(stack.storefront().environment("PaymentFunction")
-                .get("STOREFRONT_PAYMENT_WEBHOOK_SECRET").getBytes(StandardCharsets.UTF_8));
+        WebhookSignature signer = stack.webhookSigner();
         List<String> failures = new ArrayList<>();
         for (String id : OVER_LONG) {
             byte[] event = ("{\"id\":\"evt_" + id + "\",\"type\":\"charge.succeeded\",\"data\":{\"object\":"
                     + "{\"id\":\"sim_ch_x\",\"amount\":100,\"currency\":\"usd\",\"metadata\":{\"orderId\":\"" + id
                     + "\",\"paymentId\":\"" + id + "\"}}}}").getBytes(StandardCharsets.UTF_8);
-            Response response = stack.http().send(stack.http().request("/webhooks/payments")
-                    .header("Content-Type", "application/json")
-                    .header("Stripe-Signature", signer.sign(event, Instant.now()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build());
-            check(failures, "POST /webhooks/payments", response, 200, 400);
+            check(failures, "POST /webhooks/payments", stack.webhook(event, signer.sign(event, Instant.now())), 200,
+                    400);
         }
         assertThat(failures).isEmpty();
     }
@@ -142,7 +129,7 @@ class KeySizeE2EIT {
     private static void check(List<String> failures, String route, Response response, int... expected) {
         boolean problem = response.status() >= 400 && response.status() < 500
                 && response.header("Content-Type").map(type -> type.startsWith("application/problem+json")).orElse(false);
-        if (problem || java.util.Arrays.stream(expected).anyMatch(status -> status == response.status() && status < 300)) {
+        if (problem || Arrays.stream(expected).anyMatch(status -> status == response.status() && status < 300)) {
             return;
         }
         failures.add(route + ": " + response.status() + " " + response.body().substring(0,
@@ -150,23 +137,19 @@ class KeySizeE2EIT {
     }
 
     private static Response send(String method, String path, Object body, String authorization) {
-        HttpRequest.Builder request = stack.http().request(path).header("Authorization", authorization);
         if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(Http.text(body), StandardCharsets.UTF_8));
+            return stack.http().send(stack.http().request(path).header("Authorization", authorization)
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build());
         }
+        HttpRequest.Builder request = stack.http().withBody(method, path, Http.text(body), Http.APPLICATION_JSON,
+                "Authorization", authorization);
         if ("PUT".equals(method)) {
             request.header("If-Match", "\"1\"");
         }
         return stack.http().send(request.build());
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode product() {
-        return object("sku", "SKU-" + java.util.UUID.randomUUID(), "name", "Key size probe",
-                "description", "Probe.", "category", "Fixtures", "brand", "Storefront",
-                "price", object("amount", 1500, "currency", "USD"), "stock", object("available", 5),
-                "weightGrams", 300);
+    private static ObjectNode product() {
+        return productBody("Key size probe", 1500, 5, 300);
     }
 }

@@ -1,63 +1,40 @@
 package dev.storefront.local.e2e;
 
 import static dev.storefront.local.e2e.Http.object;
-import static dev.storefront.local.e2e.Shop.PROBLEM_JSON;
+import static dev.storefront.local.e2e.Shop.PAID_OR_FULFILLING;
 import static dev.storefront.local.e2e.Shop.RFC_3339_UTC;
 import static dev.storefront.local.e2e.Shop.UNITS;
 import static dev.storefront.local.e2e.Shop.assertMoney;
 import static dev.storefront.local.e2e.Shop.assertProblem;
-import static dev.storefront.local.e2e.Shop.awaitInstant;
 import static dev.storefront.local.e2e.Shop.errorFields;
 import static dev.storefront.local.e2e.Shop.fieldNames;
 import static dev.storefront.local.e2e.Shop.key;
 import static dev.storefront.local.e2e.Shop.payBody;
-import static dev.storefront.local.e2e.Shop.together;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storefront.domain.payment.WebhookSignature;
 import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Placed;
 import dev.storefront.local.e2e.Shop.Shopper;
-import dev.storefront.local.e2e.Shop.Stack;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Paying orders through the local gateway with the simulated provider: the contract's answers, and "a shopper
- * is charged at most once per order" under races of real HTTP requests (different keys, one key, and the
- * expiry sweep of a stack whose reservations last {@value #SHORT_RESERVATION_SECONDS} seconds). Charges,
- * payments, orders and stock are read straight from the tables, where the outcome of a race is decided.
+ * Paying orders through the local gateway with the simulated provider, on the shop's shared stack: the contract's
+ * answers, refunds, webhooks, and "a shopper is charged at most once per order" under races of real HTTP requests
+ * (different keys, one key). Charges, payments, orders and stock are read straight from the tables, where the
+ * outcome of a race is decided. Payment racing the expiry sweep is {@link OrderExpiryE2EIT}.
  */
-class PaymentE2EIT {
+class PaymentE2EIT extends SharedStackE2E {
 
-    /** A paid order moves on to FULFILLING within moments, when its shipment is created from the orders stream. */
-    private static final List<String> PAID_OR_FULFILLING = List.of("PAID", "FULFILLING");
     private static final int RACERS = 8;
-    private static final int SHORT_RESERVATION_SECONDS = 3;
-    private static final int EXPIRY_RACES = 10;
-
-    private static Stack stack;
-
-    @BeforeAll
-    static void startStorefront() {
-        stack = Stack.start(Map.of());
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (stack != null) {
-            stack.storefront().close();
-        }
-    }
 
     @Test
     void pay_shouldCaptureTheTotal_andTheOrderShouldBecomePaidWithItsPaymentSummary() {
@@ -200,7 +177,7 @@ class PaymentE2EIT {
         Shopper shopper = stack.newShopper();
         Placed placed = stack.placeOrder(shopper, 1000, 1);
         String id = placed.orderId();
-        Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> cases = new LinkedHashMap<>();
         cases.put("{\"paymentMethod\":{\"token\":\"tok_visa\"}}", List.of("orderId"));
         cases.put("{\"orderId\":\"" + id + "\",\"paymentMethod\":{}}", List.of("paymentMethod.token"));
         cases.put("{\"orderId\":\"" + id + "\"}", List.of("paymentMethod"));
@@ -217,10 +194,8 @@ class PaymentE2EIT {
 
         cases.forEach((body, fields) -> {
             // when
-            Response response = stack.http().send(stack.http().request("/payments")
-                    .header("Content-Type", Http.APPLICATION_JSON).header("Authorization", shopper.authorization())
-                    .header("Idempotency-Key", key())
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+            Response response = stack.http().send(stack.http().withBody("POST", "/payments", body,
+                    Http.APPLICATION_JSON, "Authorization", shopper.authorization(), "Idempotency-Key", key()).build());
 
             // then
             JsonNode problem = assertProblem(response, 400);
@@ -305,82 +280,6 @@ class PaymentE2EIT {
     }
 
     @Test
-    void pay_shouldNeverLeaveAnOrderBothChargedAndExpired_whenPaymentRacesTheExpirySweep() throws Exception {
-        Stack expiring = Stack.start(Map.of("STOREFRONT_RESERVATION_TTL_SECONDS",
-                Integer.toString(SHORT_RESERVATION_SECONDS)));
-        try {
-            Shopper shopper = expiring.newShopper();
-
-            // given: an order past its reservation, not swept yet
-            Placed late = expiring.placeOrder(shopper, 900, 1);
-            awaitInstant(Instant.parse(late.order().path("expiresAt").asText()).plusMillis(200));
-
-            // when / then: paying it is refused without a charge
-            Response refused = expiring.pay(shopper, late.orderId(), "tok_visa", key());
-            assertThat(assertProblem(refused, 409).path("type").asText()).endsWith("/order-not-payable");
-            assertThat(expiring.charges(late.orderId())).isEmpty();
-            assertThat(expiring.storedOrder(late.orderId()).get("status").s()).isEqualTo("PENDING_PAYMENT");
-
-            int paid = 0;
-            int expired = 0;
-            int refunded = 0;
-            for (int race = 0; race < EXPIRY_RACES; race++) {
-                // given: an unpaid order; fire around its expiry, from 400 ms before to 140 ms after
-                Placed placed = expiring.placeOrder(shopper, 1000 + race, 1);
-                Instant expiresAt = Instant.parse(placed.order().path("expiresAt").asText());
-                awaitInstant(expiresAt.minusMillis(400 - 60L * race));
-
-                // when: the payment and the sweep start at the same moment
-                HttpRequest payment = expiring.payRequest(shopper, placed.orderId(), "tok_visa", key());
-                List<Object> outcomes = together(List.of(() -> expiring.http().send(payment),
-                        () -> expiring.storefront().triggerSchedule("OrderExpiryFunction", "EveryMinute")));
-                Response answer = (Response) outcomes.get(0);
-                awaitInstant(expiresAt.plusMillis(100));
-                expiring.storefront().triggerSchedule("OrderExpiryFunction", "EveryMinute");
-
-                // then: PAID (and charged once) or EXPIRED (stock back, any charge refunded) - never both
-                String status = expiring.storedOrder(placed.orderId()).get("status").s();
-                List<Map<String, AttributeValue>> charges = expiring.capturedCharges(placed.orderId());
-                List<Map<String, AttributeValue>> payments = expiring.storedPayments(placed.orderId());
-                assertThat(charges).as("race %d: charges", race).hasSizeLessThanOrEqualTo(1);
-                if (PAID_OR_FULFILLING.contains(status)) {
-                    paid++;
-                    assertThat(answer.status()).as("race %d: %s", race, answer).isEqualTo(201);
-                    assertThat(charges).as("race %d", race).hasSize(1);
-                    assertThat(payments).as("race %d", race).singleElement()
-                            .satisfies(p -> assertThat(p.get("status").s()).isEqualTo("CAPTURED"));
-                    assertThat(expiring.storedStock(placed.productId())).as("race %d: stock", race).isEqualTo(UNITS - 1);
-                } else {
-                    expired++;
-                    assertThat(status).as("race %d", race).isEqualTo("EXPIRED");
-                    assertThat(assertProblem(answer, 409).path("type").asText()).as("race %d", race)
-                            .endsWith("/order-not-payable");
-                    assertThat(expiring.storedStock(placed.productId())).as("race %d: stock", race).isEqualTo(UNITS);
-                    assertThat(expiring.storedOrder(placed.orderId()).get("payment")).as("race %d", race).isNull();
-                    if (!charges.isEmpty()) {
-                        refunded++;
-                        String paymentId = charges.get(0).get("pk").s().substring("SIM#pay-".length());
-                        assertThat(payments).as("race %d: refunded payment", race).singleElement().satisfies(p -> {
-                            assertThat(p.get("paymentId").s()).isEqualTo(paymentId);
-                            assertThat(p.get("status").s()).isEqualTo("REFUNDED");
-                            assertThat(p.get("refundedAmount").n()).isEqualTo(p.get("amount").n());
-                        });
-                        assertThat(expiring.simulated("void-" + paymentId)).as("race %d: refund", race)
-                                .hasValueSatisfying(r -> assertThat(r.get("kind").s()).isEqualTo("refund"));
-                    } else {
-                        assertThat(payments).as("race %d", race).isEmpty();
-                    }
-                }
-            }
-            System.out.printf("payment vs expiry: %d paid, %d expired (%d of them charged and refunded)%n", paid,
-                    expired, refunded);
-            assertThat(paid + expired).isEqualTo(EXPIRY_RACES);
-        } finally {
-            expiring.storefront().close();
-        }
-    }
-
-    @Test
     void refund_shouldRefundPartlyThenTheRest_andTheOrderShouldShowIt() {
         // given
         Shopper shopper = stack.newShopper();
@@ -429,8 +328,8 @@ class PaymentE2EIT {
             assertProblem(refund(paymentId, object("amount", amount)), 400);
         }
         assertProblem(refund(paymentId, object("amount", object("amount", 1, "currency", "USD"), "colour", "red")), 400);
-        assertThat(stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds", object(),
-                "Authorization", shopper.authorization())).status()).isEqualTo(403);
+        assertThat(stack.http().post("/payments/" + paymentId + "/refunds", object(),
+                "Authorization", shopper.authorization()).status()).isEqualTo(403);
         assertProblem(refund("01UNKNOWNPAYMENT0000000000", object()), 404);
         assertMoney(stack.getPayment(shopper, paymentId).json().path("refundedAmount"), 0);
     }
@@ -468,8 +367,8 @@ class PaymentE2EIT {
         assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS - 2);
 
         // when
-        Response cancelled = stack.http().send(stack.http().jsonPost("/orders/" + placed.orderId() + "/cancel",
-                object(), "Authorization", shopper.authorization()));
+        Response cancelled = stack.http().post("/orders/" + placed.orderId() + "/cancel", object(),
+                "Authorization", shopper.authorization());
 
         // then
         assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
@@ -481,38 +380,36 @@ class PaymentE2EIT {
         assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS);
 
         // and: a second cancel changes nothing; nobody else can cancel
-        assertProblem(stack.http().send(stack.http().jsonPost("/orders/" + placed.orderId() + "/cancel", object(),
-                "Authorization", shopper.authorization())), 409);
+        assertProblem(stack.http().post("/orders/" + placed.orderId() + "/cancel", object(),
+                "Authorization", shopper.authorization()), 409);
         assertThat(stack.storedStock(placed.productId())).isEqualTo(UNITS);
     }
 
     @Test
     void webhook_shouldRefuseBadSignaturesAndBodies_andAcknowledgeEachEventOnce() {
         // given
-        dev.storefront.domain.payment.WebhookSignature signer = new dev.storefront.domain.payment.WebhookSignature(
-                stack.storefront().environment("PaymentFunction").get("STOREFRONT_PAYMENT_WEBHOOK_SECRET")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WebhookSignature signer = stack.webhookSigner();
         String eventId = "evt_" + UUID.randomUUID();
         byte[] event = ("{\"id\":\"" + eventId + "\",\"type\":\"charge.succeeded\",\"data\":{\"object\":"
                 + "{\"id\":\"sim_ch_x\",\"amount\":100,\"currency\":\"usd\",\"metadata\":{\"orderId\":\"no-such-order\","
-                + "\"paymentId\":\"no-such-payment\"}}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "\"paymentId\":\"no-such-payment\"}}}}").getBytes(StandardCharsets.UTF_8);
         Instant now = Instant.now();
 
         // then: the signature is checked on the raw body
-        assertProblem(webhook(event, null), 400);
-        assertProblem(webhook(event, "t=" + now.getEpochSecond() + ",v1=" + "0".repeat(64)), 400);
-        assertProblem(webhook(event, signer.sign(event, now.minusSeconds(301))), 400);
-        byte[] tampered = new String(event, java.nio.charset.StandardCharsets.UTF_8).replace("100", "999")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertProblem(webhook(tampered, signer.sign(event, now)), 400);
-        byte[] notJson = "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertProblem(webhook(notJson, signer.sign(notJson, now)), 400);
+        assertProblem(stack.webhook(event, null), 400);
+        assertProblem(stack.webhook(event, "t=" + now.getEpochSecond() + ",v1=" + "0".repeat(64)), 400);
+        assertProblem(stack.webhook(event, signer.sign(event, now.minusSeconds(301))), 400);
+        byte[] tampered = new String(event, StandardCharsets.UTF_8).replace("100", "999")
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(stack.webhook(tampered, signer.sign(event, now)), 400);
+        byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        assertProblem(stack.webhook(notJson, signer.sign(notJson, now)), 400);
 
         // and: a good event for an unknown order is acknowledged and ignored; its replay is a duplicate
-        Response first = webhook(event, signer.sign(event, now));
+        Response first = stack.webhook(event, signer.sign(event, now));
         assertThat(first.status()).as("%s", first).isEqualTo(200);
         assertThat(first.json().path("outcome").asText()).isEqualTo("ignored");
-        Response replay = webhook(event, signer.sign(event, Instant.now()));
+        Response replay = stack.webhook(event, signer.sign(event, Instant.now()));
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("outcome").asText()).isEqualTo("duplicate");
     }
@@ -523,16 +420,14 @@ class PaymentE2EIT {
         Shopper shopper = stack.newShopper();
         Placed placed = stack.placeOrder(shopper, 1999, 1);
         JsonNode payment = stack.pay(shopper, placed.orderId(), "tok_visa", key()).json();
-        dev.storefront.domain.payment.WebhookSignature signer = new dev.storefront.domain.payment.WebhookSignature(
-                stack.storefront().environment("PaymentFunction").get("STOREFRONT_PAYMENT_WEBHOOK_SECRET")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WebhookSignature signer = stack.webhookSigner();
         byte[] event = ("{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"charge.succeeded\",\"data\":{\"object\":"
                 + "{\"id\":\"sim_ch_late\",\"amount\":" + payment.path("amount").path("amount").asLong()
                 + ",\"currency\":\"usd\",\"metadata\":{\"orderId\":\"" + placed.orderId() + "\",\"paymentId\":\""
-                + payment.path("paymentId").asText() + "\"}}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + payment.path("paymentId").asText() + "\"}}}}").getBytes(StandardCharsets.UTF_8);
 
         // when
-        Response answer = webhook(event, signer.sign(event, Instant.now()));
+        Response answer = stack.webhook(event, signer.sign(event, Instant.now()));
 
         // then
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
@@ -541,18 +436,8 @@ class PaymentE2EIT {
         assertThat(stack.capturedCharges(placed.orderId())).hasSize(1);
     }
 
-    private static Response webhook(byte[] body, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.storefront().baseUrl().resolve("/webhooks/payments"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signature != null) {
-            request.header("Stripe-Signature", signature);
-        }
-        return stack.http().send(request.build());
-    }
-
     private static Response refund(String paymentId, Object body) {
-        return stack.http().send(stack.http().jsonPost("/payments/" + paymentId + "/refunds", body,
-                "Authorization", stack.admin(), "Idempotency-Key", key()));
+        return stack.http().post("/payments/" + paymentId + "/refunds", body, "Authorization", stack.admin(),
+                "Idempotency-Key", key());
     }
 }

@@ -1,10 +1,13 @@
 package dev.storefront.local.e2e;
 
 import static dev.storefront.local.e2e.Http.object;
+import static dev.storefront.local.e2e.Shop.RFC_3339_UTC;
 import static dev.storefront.local.e2e.Shop.assertProblem;
+import static dev.storefront.local.e2e.Shop.await;
 import static dev.storefront.local.e2e.Shop.errorFields;
 import static dev.storefront.local.e2e.Shop.fieldNames;
 import static dev.storefront.local.e2e.Shop.key;
+import static dev.storefront.local.e2e.Shop.productIds;
 import static dev.storefront.local.e2e.Shop.together;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,44 +16,25 @@ import dev.storefront.domain.shipment.TrackingNumbers;
 import dev.storefront.local.e2e.Http.Response;
 import dev.storefront.local.e2e.Shop.Placed;
 import dev.storefront.local.e2e.Shop.Shopper;
-import dev.storefront.local.e2e.Shop.Stack;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Shipping paid orders through the local gateway: the orders stream creates one shipment per paid order (the
  * order moves to FULFILLING), admins record carrier scans that move the shipment and the order along, shoppers
  * follow their own shipment only; duplicate stream deliveries and racing scans and cancels end in one consistent
- * state. Shipments are also read straight from the table, where the outcome of a race is decided.
+ * state. Runs on the shop's shared stack; shipments are also read straight from the table, where the outcome of
+ * a race is decided.
  */
-class ShipmentE2EIT {
+class ShipmentE2EIT extends SharedStackE2E {
 
     /** How long a paid order may take to get its shipment (the contract says "within seconds"). */
-    private static final long FULFIL_WITHIN_MILLIS = 10_000;
-    private static final String RFC_3339_UTC = Shop.RFC_3339_UTC;
-
-    private static Stack stack;
-
-    @BeforeAll
-    static void startStorefront() {
-        stack = Stack.start(Map.of());
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (stack != null) {
-            stack.storefront().close();
-        }
-    }
+    private static final Duration FULFIL_WITHIN = Duration.ofSeconds(10);
 
     @Test
     void journey_signupSearchCartCheckoutPayShipDeliver() {
@@ -139,7 +123,7 @@ class ShipmentE2EIT {
         // an exception before the parcel moved keeps the order FULFILLING; back in transit ships it
         assertThat(scan(shipmentId, object("status", "EXCEPTION", "location", "Label unreadable")).status())
                 .isEqualTo(200);
-        assertThat(storedShipment(shipmentId).get("status").s()).isEqualTo("EXCEPTION");
+        assertThat(stack.storedShipment(shipmentId).get("status").s()).isEqualTo("EXCEPTION");
         assertThat(assertProblem(scan(shipmentId, object("status", "DELIVERED")), 409).path("type").asText())
                 .endsWith("/transition-not-allowed");
         assertThat(scan(shipmentId, object("status", "IN_TRANSIT")).status()).isEqualTo(200);
@@ -147,7 +131,7 @@ class ShipmentE2EIT {
                 .endsWith("/transition-not-allowed");
         assertThat(scan(shipmentId, object("status", "EXCEPTION", "location", "Weather delay")).status()).isEqualTo(200);
         assertThat(scan(shipmentId, object("status", "IN_TRANSIT")).status()).isEqualTo(200);
-        assertThat(storedShipment(shipmentId).get("events").l()).extracting(e -> e.m().get("status").s())
+        assertThat(stack.storedShipment(shipmentId).get("events").l()).extracting(e -> e.m().get("status").s())
                 .containsExactly("LABEL_CREATED", "EXCEPTION", "IN_TRANSIT", "EXCEPTION", "IN_TRANSIT");
     }
 
@@ -196,8 +180,8 @@ class ShipmentE2EIT {
         assertProblem(scan("%C3%A9".repeat(700), object("status", "IN_TRANSIT")), 404);
 
         // nothing was recorded
-        assertThat(storedShipment(shipmentId).get("events").l()).hasSize(1);
-        assertThat(orderStatus(shopper, storedShipment(shipmentId).get("orderId").s())).isEqualTo("FULFILLING");
+        assertThat(stack.storedShipment(shipmentId).get("events").l()).hasSize(1);
+        assertThat(orderStatus(shopper, stack.storedShipment(shipmentId).get("orderId").s())).isEqualTo("FULFILLING");
     }
 
     @Test
@@ -205,7 +189,7 @@ class ShipmentE2EIT {
         Shopper owner = stack.newShopper();
         Shopper other = stack.newShopper();
         JsonNode summary = paidAndShipped(owner);
-        String orderId = storedShipment(summary.path("shipmentId").asText()).get("orderId").s();
+        String orderId = stack.storedShipment(summary.path("shipmentId").asText()).get("orderId").s();
         Placed unpaid = stack.placeOrder(owner, 1500, 1);
 
         assertThat(shipment(owner, orderId).status()).isEqualTo(200);
@@ -225,7 +209,7 @@ class ShipmentE2EIT {
     void duplicateStreamDelivery_shouldCreateOneShipment() throws Exception {
         Shopper shopper = stack.newShopper();
         JsonNode summary = paidAndShipped(shopper);
-        String orderId = storedShipment(summary.path("shipmentId").asText()).get("orderId").s();
+        String orderId = stack.storedShipment(summary.path("shipmentId").asText()).get("orderId").s();
         byte[] record = ("{\"Records\":[{\"eventName\":\"MODIFY\",\"dynamodb\":{\"Keys\":{\"orderId\":{\"S\":\""
                 + orderId + "\"}},\"NewImage\":{\"orderId\":{\"S\":\"" + orderId + "\"},\"status\":{\"S\":\"PAID\"}}}}]}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -240,7 +224,7 @@ class ShipmentE2EIT {
 
         // then: nothing new
         assertThat(results).allSatisfy(r -> assertThat((String) r).isEqualTo("{\"created\":0}"));
-        assertThat(shipmentsOf(orderId)).hasSize(1);
+        assertThat(stack.shipmentsOf(orderId)).hasSize(1);
         assertThat(orderStatus(shopper, orderId)).isEqualTo("FULFILLING");
     }
 
@@ -259,7 +243,7 @@ class ShipmentE2EIT {
 
         assertThat(statuses).containsOnlyOnce(200);
         assertThat(statuses).filteredOn(s -> s != 200).containsOnly(409);
-        assertThat(storedShipment(shipmentId).get("events").l()).hasSize(2);
+        assertThat(stack.storedShipment(shipmentId).get("events").l()).hasSize(2);
     }
 
     @Test
@@ -269,7 +253,7 @@ class ShipmentE2EIT {
         for (int race = 0; race < 4; race++) {
             Shopper shopper = stack.newShopper();
             String shipmentId = paidAndShipped(shopper).path("shipmentId").asText();
-            String orderId = storedShipment(shipmentId).get("orderId").s();
+            String orderId = stack.storedShipment(shipmentId).get("orderId").s();
             HttpRequest cancel = stack.http().jsonPost("/orders/" + orderId + "/cancel", object(), "Authorization",
                     shopper.authorization());
             HttpRequest scan = stack.http().jsonPost("/admin/shipments/" + shipmentId + "/events",
@@ -284,7 +268,7 @@ class ShipmentE2EIT {
                 cancelled++;
                 assertThat(cancelStatus).as("race %d", race).isEqualTo(200);
                 assertThat(scanStatus).as("race %d", race).isEqualTo(409);
-                assertThat(storedShipment(shipmentId).get("status").s()).isEqualTo("LABEL_CREATED");
+                assertThat(stack.storedShipment(shipmentId).get("status").s()).isEqualTo("LABEL_CREATED");
                 assertThat(stack.storedPayments(orderId)).singleElement()
                         .satisfies(p -> assertThat(p.get("status").s()).isEqualTo("REFUNDED"));
             } else {
@@ -304,7 +288,7 @@ class ShipmentE2EIT {
     void cancelledFulfillingOrder_shouldRefuseScans() {
         Shopper shopper = stack.newShopper();
         String shipmentId = paidAndShipped(shopper).path("shipmentId").asText();
-        String orderId = storedShipment(shipmentId).get("orderId").s();
+        String orderId = stack.storedShipment(shipmentId).get("orderId").s();
 
         Response cancelled = stack.http().post("/orders/" + orderId + "/cancel", object(), "Authorization",
                 shopper.authorization());
@@ -314,7 +298,7 @@ class ShipmentE2EIT {
 
         assertThat(assertProblem(scan(shipmentId, object("status", "IN_TRANSIT")), 409).path("type").asText())
                 .endsWith("/order-not-shippable");
-        assertThat(storedShipment(shipmentId).get("status").s()).isEqualTo("LABEL_CREATED");
+        assertThat(stack.storedShipment(shipmentId).get("status").s()).isEqualTo("LABEL_CREATED");
     }
 
     @Test
@@ -332,7 +316,7 @@ class ShipmentE2EIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("Idempotent-Replayed")).contains("true");
         assertThat(again.json()).isEqualTo(first.json());
-        assertThat(storedShipment(shipmentId).get("events").l()).hasSize(2);
+        assertThat(stack.storedShipment(shipmentId).get("events").l()).hasSize(2);
     }
 
     /** Places and pays an order of a new product; returns the order's shipment summary once created. */
@@ -344,30 +328,16 @@ class ShipmentE2EIT {
     }
 
     private static JsonNode awaitStatus(Shopper shopper, String orderId, String status) {
-        long deadline = System.currentTimeMillis() + FULFIL_WITHIN_MILLIS;
-        while (true) {
-            JsonNode order = stack.getOrder(shopper, orderId).json();
-            if (order.path("status").asText().equals(status)) {
-                return order;
-            }
-            assertThat(System.currentTimeMillis()).as("order %s still %s", orderId, order.path("status"))
-                    .isLessThan(deadline);
-            sleep(50);
-        }
+        JsonNode order = await(FULFIL_WITHIN, () -> stack.getOrder(shopper, orderId).json(),
+                read -> read.path("status").asText().equals(status));
+        assertThat(order.path("status").asText()).as("order %s within %s", orderId, FULFIL_WITHIN).isEqualTo(status);
+        return order;
     }
 
     private static void awaitSearchable(String name, String productId) {
-        long deadline = System.currentTimeMillis() + FULFIL_WITHIN_MILLIS;
-        while (true) {
-            Response found = stack.http().get("/products?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-            for (JsonNode item : found.json().path("items")) {
-                if (item.path("productId").asText().equals(productId)) {
-                    return;
-                }
-            }
-            assertThat(System.currentTimeMillis()).as("product %s not searchable", productId).isLessThan(deadline);
-            sleep(100);
-        }
+        Response found = await(FULFIL_WITHIN, () -> stack.http().get("/products" + Http.query("q", name)),
+                answer -> productIds(answer.json()).contains(productId));
+        assertThat(productIds(found.json())).as("product %s searchable", productId).contains(productId);
     }
 
     private static String orderStatus(Shopper shopper, String orderId) {
@@ -380,32 +350,5 @@ class ShipmentE2EIT {
 
     private static Response scan(String shipmentId, Object body) {
         return stack.http().post("/admin/shipments/" + shipmentId + "/events", body, "Authorization", stack.admin());
-    }
-
-    private static Map<String, AttributeValue> storedShipment(String shipmentId) {
-        return stack.storefront().dynamoDb().getItem(request -> request
-                .tableName(stack.storefront().tableNames().get("ShipmentsTable")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("SHIPMENT#" + shipmentId)))).item();
-    }
-
-    private static List<Map<String, AttributeValue>> shipmentsOf(String orderId) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        stack.storefront().dynamoDb().scanPaginator(request -> request
-                .tableName(stack.storefront().tableNames().get("ShipmentsTable")).consistentRead(true)).items()
-                .forEach(item -> {
-                    if (item.containsKey("orderId") && item.get("orderId").s().equals(orderId)) {
-                        found.add(item);
-                    }
-                });
-        return found;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

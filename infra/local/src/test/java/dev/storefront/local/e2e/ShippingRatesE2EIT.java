@@ -1,5 +1,7 @@
 package dev.storefront.local.e2e;
 
+import static dev.storefront.local.e2e.Shop.assertProblem;
+import static dev.storefront.local.e2e.Shop.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,49 +9,28 @@ import dev.storefront.domain.Money;
 import dev.storefront.domain.checkout.ShippingMethod;
 import dev.storefront.domain.checkout.ShippingOption;
 import dev.storefront.domain.checkout.ShippingRates;
-import dev.storefront.local.LocalOptions;
-import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code GET /shipping/rates} end to end: the same table as checkout, and every bad parameter named. */
-class ShippingRatesE2EIT {
+/**
+ * {@code GET /shipping/rates} end to end, on the shop's shared stack: the same table as checkout, and every bad
+ * parameter named.
+ */
+class ShippingRatesE2EIT extends SharedStackE2E {
 
     private static final ShippingRates RATES = ShippingRates.defaults("USD");
-
-    private static LocalStorefront storefront;
-    private static Http http;
-
-    @BeforeAll
-    static void startStorefront() {
-        Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
-        storefront = LocalStorefront.start(LocalOptions.builder(template).port(0)
-                .setting("STOREFRONT_SEED_PRODUCTS", "0").build());
-        http = new Http(storefront.baseUrl());
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (storefront != null) {
-            storefront.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0} {1} {2} g, subtotal {3}")
     @MethodSource("destinations")
     void rates_shouldBeTheCheckoutTable_forEveryZone(String country, String postalCode, long weight, long subtotal) {
         // when
-        Response response = http.get("/shipping/rates?country=" + country + "&postalCode=" + postalCode.replace(" ", "%20")
-                + "&weightGrams=" + weight + "&subtotal=" + subtotal);
+        Response response = stack.http().get("/shipping/rates?country=" + country + "&postalCode="
+                + postalCode.replace(" ", "%20") + "&weightGrams=" + weight + "&subtotal=" + subtotal);
 
         // then
         assertThat(response.status()).as("%s", response).isEqualTo(200);
@@ -79,9 +60,9 @@ class ShippingRatesE2EIT {
     void rates_shouldMakeStandardShippingFree_fromTheThreshold_butNeverExpress() {
         long threshold = RATES.freeShippingThreshold();
 
-        JsonNode below = http.get("/shipping/rates?country=US&postalCode=62701&weightGrams=800&subtotal="
+        JsonNode below = stack.http().get("/shipping/rates?country=US&postalCode=62701&weightGrams=800&subtotal="
                 + (threshold - 1)).json().path("options");
-        JsonNode at = http.get("/shipping/rates?country=US&postalCode=62701&weightGrams=800&subtotal=" + threshold)
+        JsonNode at = stack.http().get("/shipping/rates?country=US&postalCode=62701&weightGrams=800&subtotal=" + threshold)
                 .json().path("options");
 
         assertThat(below.get(0).path("amount").path("amount").asLong()).isPositive();
@@ -93,13 +74,9 @@ class ShippingRatesE2EIT {
     @ParameterizedTest(name = "[{index}] {1}")
     @MethodSource("badQueries")
     void rates_shouldAnswer400NamingEveryBadParameter(String query, List<String> fields) {
-        Response response = http.get("/shipping/rates" + query);
+        Response response = stack.http().get("/shipping/rates" + query);
 
-        assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        List<String> named = new ArrayList<>();
-        response.json().path("errors").forEach(error -> named.add(error.path("field").asText()));
-        assertThat(named).containsExactlyInAnyOrderElementsOf(fields);
+        assertThat(errorFields(assertProblem(response, 400))).containsExactlyInAnyOrderElementsOf(fields);
     }
 
     static Stream<Arguments> badQueries() {

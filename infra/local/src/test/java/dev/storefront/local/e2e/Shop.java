@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storefront.local.LocalOptions;
-import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
-import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,14 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * The shop as the order-lifecycle E2E tests drive it (checkout races, payments, shipments): a running local stack
- * with an admin, shoppers, orders placed through cart and checkout, payments, requests raced at one gate, and the
- * tables read directly where the outcome of a race is decided; plus the assertions every such test makes of
- * problems and money.
+ * The shop as the end-to-end tests see it from outside: who and what they create (accounts, shoppers, orders),
+ * the bodies they send, the assertions every test makes of problems, money and listings, and waiting and racing.
+ * The running stack and every route the tests share are {@link Stack}.
  */
 final class Shop {
 
@@ -40,19 +34,149 @@ final class Shop {
     static final String PASSWORD = "correct horse battery";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
-    /** Units of every product {@link Stack#placeOrder} creates. */
+    /** Units of every product {@link Stack#placeOrder(Shopper, long, int)} creates. */
     static final int UNITS = 10;
+    /** A paid order moves on to FULFILLING within moments, when its shipment is created from the orders stream. */
+    static final List<String> PAID_OR_FULFILLING = List.of("PAID", "FULFILLING");
+    /** How often {@link #await} asks again. */
+    static final Duration POLL = Duration.ofMillis(100);
     private static final AtomicInteger EMAILS = new AtomicInteger();
 
     private Shop() {
     }
 
+    /** A signed-up account (not logged in). */
+    record Account(String userId, String email, String name) {
+    }
+
+    /** A signed-up, logged-in shopper, with the {@code Authorization} header of its login. */
+    record Shopper(String userId, String email, String authorization) {
+    }
+
+    /** A shopper, and a product with plenty of stock. */
+    record ShopperWithProduct(Shopper shopper, String productId) {
+    }
+
+    /** An order placed by checkout, still pending payment, of {@code productId}. */
+    record Placed(String orderId, String productId, JsonNode order) {
+    }
+
+    /** An idempotency key nobody used. */
     static String key() {
-        return "pay-e2e-" + UUID.randomUUID();
+        return "e2e-" + UUID.randomUUID();
+    }
+
+    /** An address at example.com nobody signed up with; {@code tag} makes it recognisable. */
+    static String uniqueEmail(String tag) {
+        return tag.toLowerCase(Locale.ROOT) + "-" + EMAILS.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    static ObjectNode signupBody(String email, String password, String name) {
+        return object("email", email, "password", password, "name", name);
+    }
+
+    /** A product for {@code POST /admin/products} with a new SKU. */
+    static ObjectNode productBody(String name, long price, int available, int weightGrams) {
+        return object("sku", "SKU-" + UUID.randomUUID(), "name", name, "description", "A product of the e2e tests.",
+                "category", "Fixtures", "brand", "Storefront", "price", object("amount", price, "currency", "USD"),
+                "stock", object("available", available), "weightGrams", weightGrams);
+    }
+
+    /** A checkout (or quote) to one fixed US address. */
+    static ObjectNode checkoutBody(String method) {
+        return checkoutBody(object("name", "Ada Lovelace", "line1", "12 Main Street", "line2", null,
+                "city", "Springfield", "region", "IL", "postalCode", "62701", "country", "US"), method);
+    }
+
+    static ObjectNode checkoutBody(ObjectNode address, String method) {
+        return object("shippingAddress", address, "shippingMethod", method);
     }
 
     static ObjectNode payBody(String orderId, String token) {
         return object("orderId", orderId, "paymentMethod", object("token", token));
+    }
+
+    /** Checks the RFC 9457 shape of an error and that its request id is the response's; returns the body. */
+    static JsonNode assertProblem(Response response, int status) {
+        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as("content type of %s", response)
+                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
+        JsonNode problem = response.json();
+        assertThat(problem.path("type").asText()).as("type of %s", response).isNotBlank();
+        assertThat(problem.path("title").asText()).as("title of %s", response).isNotBlank();
+        assertThat(problem.path("status").isInt()).as("status field of %s", response).isTrue();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).as("detail of %s", response).isNotBlank();
+        assertThat(problem.path("instance").asText()).as("instance of %s", response).startsWith("/");
+        assertThat(problem.path("requestId").asText()).as("requestId of %s", response).isEqualTo(response.requestId());
+        return problem;
+    }
+
+    /** Money in integer minor units of USD. */
+    static void assertMoney(JsonNode money, long amount) {
+        assertThat(money.path("amount").isIntegralNumber()).as("integer minor units: %s", money).isTrue();
+        assertThat(money.path("amount").asLong()).as("%s", money).isEqualTo(amount);
+        assertThat(money.path("currency").asText()).isEqualTo("USD");
+    }
+
+    /** Checks a 200 with a JSON body; returns the body. */
+    static JsonNode ok(Response response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.header("Content-Type")).as("content type of %s", response)
+                .hasValueSatisfying(type -> assertThat(type).startsWith(Http.APPLICATION_JSON));
+        return response.json();
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The fields a problem names in {@code errors}. */
+    static List<String> errorFields(JsonNode problem) {
+        return texts(problem.path("errors"), "field");
+    }
+
+    /** The cart's line of the product. */
+    static JsonNode line(JsonNode cart, String productId) {
+        for (JsonNode item : cart.path("items")) {
+            if (item.path("productId").asText().equals(productId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no line of " + productId + " in " + cart);
+    }
+
+    /** The products of a cart's lines (or of a product listing), in order. */
+    static List<String> productIds(JsonNode listing) {
+        return texts(listing.path("items"), "productId");
+    }
+
+    /** The orders of a page of {@code GET /orders}, in order. */
+    static List<String> orderIds(JsonNode page) {
+        return texts(page.path("items"), "orderId");
+    }
+
+    private static List<String> texts(JsonNode items, String field) {
+        List<String> texts = new ArrayList<>();
+        items.forEach(item -> texts.add(item.path(field).asText()));
+        return texts;
+    }
+
+    /**
+     * Repeats {@code attempt} every {@link #POLL} until {@code done} accepts its value or {@code patience} has
+     * passed; returns the last value, for the caller to assert on.
+     */
+    static <T> T await(Duration patience, Supplier<T> attempt, Predicate<T> done) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        T value = attempt.get();
+        while (!done.test(value) && System.nanoTime() - deadline < 0) {
+            pause(POLL);
+            value = attempt.get();
+        }
+        return value;
     }
 
     static void awaitInstant(Instant instant) {
@@ -68,196 +192,6 @@ final class Shop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    record Shopper(String userId, String authorization) {
-    }
-
-    record Placed(String orderId, String productId, JsonNode order) {
-    }
-
-    /** A running local stack, its HTTP client and an admin token. */
-    record Stack(LocalStorefront storefront, Http http, String admin) {
-
-        /**
-         * Starts a stack from the project's template as {@code ./storefront local} does: from its environment
-         * variables (here {@code extra} on top of the admin account and no demo products).
-         */
-        static Stack start(Map<String, String> extra) {
-            Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
-            Map<String, String> environment = new HashMap<>(Map.of("STOREFRONT_ADMIN_EMAIL", ADMIN_EMAIL,
-                    "STOREFRONT_ADMIN_PASSWORD", ADMIN_PASSWORD, "STOREFRONT_SEED_PRODUCTS", "0"));
-            environment.putAll(extra);
-            LocalStorefront storefront = LocalStorefront.start(LocalOptions.fromEnvironment(environment, template)
-                    .port(0).build());
-            try {
-                Http http = new Http(storefront.baseUrl());
-                Response login = http.post("/auth/login", object("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
-                assertThat(login.status()).as("admin login: %s", login).isEqualTo(200);
-                return new Stack(storefront, http, "Bearer " + login.field("accessToken"));
-            } catch (RuntimeException | AssertionError e) {
-                storefront.close();
-                throw e;
-            }
-        }
-
-        Shopper newShopper() {
-            String email = "payer-" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                    + "@example.com";
-            Response signup = http.post("/auth/signup", object("email", email, "password", PASSWORD, "name", "Payer"));
-            assertThat(signup.status()).as("signup: %s", signup).isEqualTo(201);
-            Response login = http.post("/auth/login", object("email", email, "password", PASSWORD));
-            assertThat(login.status()).as("login: %s", login).isEqualTo(200);
-            return new Shopper(signup.field("userId"), "Bearer " + login.field("accessToken"));
-        }
-
-        /** A new product with {@value #UNITS} units, {@code quantity} of them checked out by the shopper. */
-        Placed placeOrder(Shopper shopper, long price, int quantity) {
-            return placeOrder(shopper, price, quantity, "Paid thing");
-        }
-
-        /** As {@link #placeOrder(Shopper, long, int)}, of a product with this name. */
-        Placed placeOrder(Shopper shopper, long price, int quantity, String name) {
-            String productId = createProduct(price, UNITS, name);
-            Response added = addItem(shopper, productId, quantity);
-            assertThat(added.status()).as("add item: %s", added).isEqualTo(200);
-            Response placed = http.send(checkoutRequest(shopper, key()));
-            assertThat(placed.status()).as("checkout: %s", placed).isEqualTo(201);
-            assertThat(placed.json().path("status").asText()).isEqualTo("PENDING_PAYMENT");
-            return new Placed(placed.field("orderId"), productId, placed.json());
-        }
-
-        /** A new product with {@code available} units, created by the admin; returns its id. */
-        String createProduct(long price, int available, String name) {
-            ObjectNode product = object("sku", "SKU-" + UUID.randomUUID(), "name", name,
-                    "description", "Bought and paid.", "category", "Fixtures", "brand", "Storefront",
-                    "price", object("amount", price, "currency", "USD"), "stock", object("available", available),
-                    "weightGrams", 300);
-            Response created = http.post("/admin/products", product, "Authorization", admin);
-            assertThat(created.status()).as("create product: %s", created).isEqualTo(201);
-            return created.field("productId");
-        }
-
-        Response addItem(Shopper shopper, String productId, int quantity) {
-            return http.post("/cart/items", object("productId", productId, "quantity", quantity),
-                    "Authorization", shopper.authorization());
-        }
-
-        Response cart(Shopper shopper) {
-            return http.get("/cart", "Authorization", shopper.authorization());
-        }
-
-        /** A ready checkout of the shopper's cart (shipped standard to one fixed address); for concurrent sends. */
-        HttpRequest checkoutRequest(Shopper shopper, String idempotencyKey) {
-            ObjectNode checkout = object("shippingAddress", object("name", "Grace Hopper", "line1", "1 Navy Way",
-                    "city", "Arlington", "region", "VA", "postalCode", "22202", "country", "US"),
-                    "shippingMethod", "standard");
-            return http.jsonPost("/checkout", checkout, "Authorization", shopper.authorization(),
-                    "Idempotency-Key", idempotencyKey);
-        }
-
-        HttpRequest payRequest(Shopper shopper, String orderId, String token, String idempotencyKey) {
-            return http.jsonPost("/payments", payBody(orderId, token), "Authorization", shopper.authorization(),
-                    "Idempotency-Key", idempotencyKey);
-        }
-
-        Response pay(Shopper shopper, String orderId, String token, String idempotencyKey) {
-            return http.send(payRequest(shopper, orderId, token, idempotencyKey));
-        }
-
-        Response getPayment(Shopper shopper, String paymentId) {
-            return http.get("/payments/" + paymentId, "Authorization", shopper.authorization());
-        }
-
-        Response orders(Shopper shopper) {
-            return http.get("/orders", "Authorization", shopper.authorization());
-        }
-
-        Response getOrder(Shopper shopper, String orderId) {
-            return http.get("/orders/" + orderId, "Authorization", shopper.authorization());
-        }
-
-        /** Cancels the order with a bodiless POST. */
-        Response cancel(Shopper shopper, String orderId) {
-            return http.send(http.request("/orders/" + orderId + "/cancel")
-                    .header("Authorization", shopper.authorization())
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-        }
-
-        /** Sends {@code count} requests released at the same instant by one gate; returns the responses in order. */
-        List<Response> concurrently(int count, Function<Integer, HttpRequest> request) throws Exception {
-            List<Callable<Object>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                HttpRequest prepared = request.apply(i);
-                calls.add(() -> http.send(prepared));
-            }
-            return together(calls).stream().map(Response.class::cast).toList();
-        }
-
-        /** Units available as stored in the products table (item {@code PRODUCT#<id>}). */
-        int storedStock(String productId) {
-            Map<String, AttributeValue> item = storefront.dynamoDb().getItem(request -> request
-                    .tableName(storefront.tableNames().get("ProductsTable")).consistentRead(true)
-                    .key(Map.of("pk", AttributeValue.fromS("PRODUCT#" + productId)))).item();
-            return Integer.parseInt(item.get("available").n());
-        }
-
-        Map<String, AttributeValue> storedOrder(String orderId) {
-            return storefront.dynamoDb().getItem(request -> request
-                    .tableName(storefront.tableNames().get("OrdersTable")).consistentRead(true)
-                    .key(Map.of("orderId", AttributeValue.fromS(orderId)))).item();
-        }
-
-        /** Every stored order with a line of {@code productId} (a scan: fine for a test's table). */
-        List<Map<String, AttributeValue>> storedOrdersOf(String productId) {
-            List<Map<String, AttributeValue>> found = new ArrayList<>();
-            storefront.dynamoDb().scanPaginator(request -> request
-                    .tableName(storefront.tableNames().get("OrdersTable")).consistentRead(true)).items()
-                    .forEach(item -> {
-                        if (item.get("items").l().stream()
-                                .anyMatch(line -> line.m().get("productId").s().equals(productId))) {
-                            found.add(item);
-                        }
-                    });
-            return found;
-        }
-
-        /** Items of the payments table whose key starts with {@code prefix} and that belong to the order. */
-        private List<Map<String, AttributeValue>> paymentItems(String prefix, String orderId) {
-            List<Map<String, AttributeValue>> found = new ArrayList<>();
-            storefront.dynamoDb().scanPaginator(request -> request
-                    .tableName(storefront.tableNames().get("PaymentsTable")).consistentRead(true)).items()
-                    .forEach(item -> {
-                        if (item.get("pk").s().startsWith(prefix) && item.containsKey("orderId")
-                                && item.get("orderId").s().equals(orderId)) {
-                            found.add(item);
-                        }
-                    });
-            return found;
-        }
-
-        /** Charges made at the simulated provider for the order (captured or declined). */
-        List<Map<String, AttributeValue>> charges(String orderId) {
-            return paymentItems("SIM#pay-", orderId).stream()
-                    .filter(item -> item.get("kind").s().equals("charge")).toList();
-        }
-
-        /** Charges that the simulated provider captured for the order. */
-        List<Map<String, AttributeValue>> capturedCharges(String orderId) {
-            return charges(orderId).stream().filter(item -> item.containsKey("providerPaymentId")).toList();
-        }
-
-        List<Map<String, AttributeValue>> storedPayments(String orderId) {
-            return paymentItems("PAYMENT#", orderId);
-        }
-
-        /** The simulated provider's stored outcome of an idempotency key. */
-        java.util.Optional<Map<String, AttributeValue>> simulated(String idempotencyKey) {
-            Map<String, AttributeValue> item = storefront.dynamoDb().getItem(request -> request
-                    .tableName(storefront.tableNames().get("PaymentsTable")).consistentRead(true)
-                    .key(Map.of("pk", AttributeValue.fromS("SIM#" + idempotencyKey)))).item();
-            return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(item);
         }
     }
 
@@ -285,34 +219,5 @@ final class Shop {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static JsonNode assertProblem(Response response, int status) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.header("Content-Type")).as("content type of %s", response)
-                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = response.json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("detail").asText()).as("detail of %s", response).isNotBlank();
-        assertThat(problem.path("requestId").asText()).isEqualTo(response.requestId());
-        return problem;
-    }
-
-    static void assertMoney(JsonNode money, long amount) {
-        assertThat(money.path("amount").isIntegralNumber()).as("%s", money).isTrue();
-        assertThat(money.path("amount").asLong()).isEqualTo(amount);
-        assertThat(money.path("currency").asText()).isEqualTo("USD");
-    }
-
-    static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    static List<String> errorFields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
-        return fields;
     }
 }
