@@ -1,16 +1,13 @@
 package dev.storefront.platform;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.LambdaEnvironment;
 import dev.storefront.platform.http.Json;
+import dev.storefront.platform.function.FunctionHandler;
 import dev.storefront.platform.snapstart.Priming;
 import dev.storefront.platform.snapstart.PrimingResult;
 import dev.storefront.platform.snapstart.PrimingStep;
-import dev.storefront.platform.snapstart.SnapStart;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,44 +16,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Base of every function that is not behind the HTTP API (stream consumers, schedules): the same start as
- * {@link dev.storefront.platform.http.ApiHandler} - the Micronaut context, the subclass's fields injected - and
- * the same log context (function, request id, cold start) around each event. Subclasses only handle the event.
+ * {@link dev.storefront.platform.http.ApiHandler} ({@link FunctionHandler}: the Micronaut lifecycle owns the context)
+ * and the same log context (function, request id, cold start) around each event. Subclasses only handle the event.
  *
- * <p>SnapStart: as {@code ApiHandler}, a CRaC {@link Resource}. Their real work writes (streams, sweeps), so
- * priming parses a sample event ({@link #primingEvent()}) and runs the subclass's read-only
- * {@link #primingSteps()} instead of {@link #handle}.
+ * <p>SnapStart: their real work writes (streams, sweeps), so priming parses a sample event
+ * ({@link #primingEvent()}) and runs the subclass's read-only {@link #primingSteps()} instead of {@link #handle}.
  */
-public abstract class EventHandler implements RequestStreamHandler, Resource {
+public abstract class EventHandler extends FunctionHandler {
 
-    static {
-        // Before any logger is created: the JVM's DNS cache must be off in a snapshot (see SnapStart).
-        SnapStart.configureJvm(System.getenv(SnapStart.INITIALIZATION_TYPE));
-    }
-
-    private static final AtomicBoolean COLD = new AtomicBoolean(true);
-
-    private final ApplicationContext applicationContext;
-    private final String functionName;
+    private static final Logger LOG = LoggerFactory.getLogger(EventHandler.class);
 
     protected EventHandler() {
-        this(ApplicationContext.builder().deduceEnvironment(false).banner(false).start());
+        super();
     }
 
     protected EventHandler(ApplicationContext applicationContext) {
-        this.applicationContext = applicationContext;
-        Map<String, String> variables = LambdaEnvironment.variables();
-        this.functionName = variables.getOrDefault(EnvVars.FUNCTION_NAME, "local");
-        applicationContext.inject(this);
-        if (SnapStart.mayCheckpoint(variables.get(SnapStart.INITIALIZATION_TYPE))) {
-            SnapStart.register(this);
-        }
+        super(applicationContext);
     }
 
     /**
@@ -79,26 +60,38 @@ public abstract class EventHandler implements RequestStreamHandler, Resource {
         return List.of();
     }
 
-    /** What the function itself must renew in a restored environment (after the shared hooks). */
-    protected void restored() {
-    }
-
     @Override
-    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    protected final void handle(InputStream input, OutputStream output, Context context) throws IOException {
         MDC.put("function", functionName);
-        MDC.put("coldStart", Boolean.toString(COLD.getAndSet(false)));
+        MDC.put("coldStart", Boolean.toString(firstInvocation()));
         if (context != null) {
             MDC.put("requestId", context.getAwsRequestId());
         }
+        long started = System.nanoTime();
         try {
             JsonNode event = Json.eventMapper().readTree(input);
             output.write(handle(event, context).getBytes(StandardCharsets.UTF_8));
+            LOG.info("{} handled in {} ms", describe(event), (System.nanoTime() - started) / 1_000_000);
         } finally {
             MDC.clear();
         }
     }
 
+    /** What an event is, for the log: its source and size, never its content. */
+    static String describe(JsonNode event) {
+        JsonNode records = event.path("Records");
+        if (records.isArray()) {
+            String source = records.path(0).path("eventSource").asText("unknown");
+            return records.size() + " record(s) from " + source;
+        }
+        if (event.hasNonNull("source") && event.hasNonNull("detail-type")) {
+            return event.path("detail-type").asText() + " from " + event.path("source").asText();
+        }
+        return "event";
+    }
+
     /** Runs the priming once; returns what each step did. Never throws. */
+    @Override
     public final List<PrimingResult> prime() {
         List<PrimingStep> steps = new ArrayList<>();
         String event = primingEvent();
@@ -113,15 +106,5 @@ public abstract class EventHandler implements RequestStreamHandler, Resource {
         }
         steps.addAll(primingSteps());
         return Priming.run(steps);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.beforeCheckpoint(functionName, this::prime, applicationContext);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        Priming.afterRestore(functionName, applicationContext, this::restored);
     }
 }

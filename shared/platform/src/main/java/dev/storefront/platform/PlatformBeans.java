@@ -3,7 +3,6 @@ package dev.storefront.platform;
 import dev.storefront.domain.IdGenerator;
 import dev.storefront.platform.config.EnvVars;
 import dev.storefront.platform.config.LambdaEnvironment;
-import dev.storefront.platform.config.Settings;
 import dev.storefront.platform.metrics.BusinessMetrics;
 import dev.storefront.platform.metrics.EmfMetrics;
 import dev.storefront.platform.http.ErrorMapper;
@@ -12,14 +11,9 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Beans every function shares: settings, clock, randomness, ids, business metrics and the error mapper. */
+/** Beans every function shares: clock, randomness, ids, business metrics and the error mapper. */
 @Factory
 public class PlatformBeans {
-
-    @Singleton
-    Settings settings() {
-        return Settings.fromEnvironment();
-    }
 
     @Singleton
     Clock clock() {

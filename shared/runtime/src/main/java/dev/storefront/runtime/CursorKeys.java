@@ -1,7 +1,8 @@
 package dev.storefront.runtime;
 
+import dev.storefront.platform.config.CursorConfiguration;
 import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.Setting;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,12 +18,11 @@ public final class CursorKeys {
     private CursorKeys() {
     }
 
-    public static byte[] load(Settings settings, Secrets secrets) {
-        String key = settings.optional(EnvVars.CURSOR_KEY)
-                .orElseGet(() -> secrets.string(settings.required(EnvVars.CURSOR_SECRET_ARN)));
+    public static byte[] load(CursorConfiguration cursor, Secrets secrets) {
+        String key = cursor.localKey().orElseGet(() -> secrets.string(cursor.requiredSecretArn()));
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_BYTES) {
-            throw new Settings.InvalidSettingException(EnvVars.CURSOR_KEY,
+            throw new Setting.InvalidSettingException(EnvVars.CURSOR_KEY,
                     "the page cursor key must be at least " + MIN_BYTES + " bytes");
         }
         return bytes;

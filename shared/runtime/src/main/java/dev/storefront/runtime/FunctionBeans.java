@@ -5,9 +5,10 @@ import dev.storefront.auth.SigningKeys;
 import dev.storefront.domain.auth.AccessTokenVerifier;
 import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.dynamodb.DynamoDbIdempotencyStore;
-import dev.storefront.platform.config.EnvVars;
 import dev.storefront.platform.config.LambdaEnvironment;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.JwtConfiguration;
+import dev.storefront.platform.config.RedisConfiguration;
+import dev.storefront.platform.config.TableNames;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.idempotency.IdempotencyGuard;
 import dev.storefront.redis.RedisClientFactory;
@@ -58,11 +59,10 @@ public class FunctionBeans {
 
     /** The Redis client with its SnapStart hook; a bean only where {@link #redis} is used. */
     @Singleton
-    RedisSnapStartHook redisConnection(Settings settings, Secrets secrets) {
-        RedisSettings redis = RedisSettings.of(settings.required(EnvVars.REDIS_URL),
-                settings.flag(EnvVars.REDIS_CLUSTER, false));
+    RedisSnapStartHook redisConnection(RedisConfiguration configuration, Secrets secrets) {
+        RedisSettings redis = RedisSettings.of(configuration.url(), configuration.cluster());
         // In AWS the cache user's password lives in Secrets Manager ({"username", "password"}).
-        redis = settings.optional(EnvVars.REDIS_AUTH_SECRET_ARN)
+        redis = configuration.passwordSecretArn()
                 .map(arn -> secrets.jsonField(arn, "password"))
                 .map(redis::withPassword)
                 .orElse(redis);
@@ -75,9 +75,9 @@ public class FunctionBeans {
     }
 
     @Singleton
-    AccessTokenVerifier accessTokenVerifier(Settings settings, Clock clock) {
-        return new JwtAccessTokenVerifier(SigningKeys.parsePublicJwkSet(settings.required(EnvVars.JWT_PUBLIC_JWKS)),
-                settings.required(EnvVars.JWT_ISSUER), settings.required(EnvVars.JWT_AUDIENCE), clock);
+    AccessTokenVerifier accessTokenVerifier(JwtConfiguration jwt, Clock clock) {
+        return new JwtAccessTokenVerifier(SigningKeys.parsePublicJwkSet(jwt.publicJwks()), jwt.issuer(),
+                jwt.audience(), clock);
     }
 
     @Singleton
@@ -86,8 +86,7 @@ public class FunctionBeans {
     }
 
     @Singleton
-    IdempotencyGuard idempotencyGuard(Settings settings, DynamoDbEnhancedClient dynamoDb, Clock clock) {
-        return new IdempotencyGuard(
-                new DynamoDbIdempotencyStore(dynamoDb, settings.required(EnvVars.IDEMPOTENCY_TABLE)), clock);
+    IdempotencyGuard idempotencyGuard(TableNames tables, DynamoDbEnhancedClient dynamoDb, Clock clock) {
+        return new IdempotencyGuard(new DynamoDbIdempotencyStore(dynamoDb, tables.idempotency()), clock);
     }
 }

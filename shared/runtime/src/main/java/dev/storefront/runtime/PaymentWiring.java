@@ -7,7 +7,10 @@ import dev.storefront.dynamodb.DynamoDbOrderRepository;
 import dev.storefront.dynamodb.DynamoDbPaymentRepository;
 import dev.storefront.dynamodb.SimulatedPaymentProvider;
 import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.PaymentConfiguration;
+import dev.storefront.platform.config.Setting;
+import dev.storefront.platform.config.StripeConfiguration;
+import dev.storefront.platform.config.TableNames;
 import dev.storefront.stripe.StripePaymentProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -38,38 +41,33 @@ public final class PaymentWiring {
      * {@code STOREFRONT_STRIPE_API_KEY} itself, with {@code STOREFRONT_STRIPE_API_BASE} pointing at e.g. a
      * stripe-mock.
      */
-    public static PaymentProvider provider(Settings settings, DynamoDbEnhancedClient dynamoDb, Secrets secrets) {
-        String name = settings.orDefault(EnvVars.PAYMENT_PROVIDER, "simulated");
-        return switch (name) {
-            case "simulated" -> new SimulatedPaymentProvider(dynamoDb, settings.required(EnvVars.PAYMENTS_TABLE));
-            case "stripe" -> stripe(settings, secrets);
-            default -> throw new Settings.InvalidSettingException(EnvVars.PAYMENT_PROVIDER,
-                    "must be simulated or stripe");
+    public static PaymentProvider provider(PaymentConfiguration payment, StripeConfiguration stripe, TableNames tables,
+            DynamoDbEnhancedClient dynamoDb, Secrets secrets) {
+        return switch (payment.provider()) {
+            case "stripe" -> stripe(stripe, secrets);
+            default -> new SimulatedPaymentProvider(dynamoDb, tables.payments());
         };
     }
 
-    public static PaymentService paymentService(Settings settings, DynamoDbEnhancedClient dynamoDb,
+    public static PaymentService paymentService(TableNames tables, DynamoDbEnhancedClient dynamoDb,
             PaymentProvider provider, IdGenerator ids, Clock clock) {
-        String orders = settings.required(EnvVars.ORDERS_TABLE);
-        return new PaymentService(new DynamoDbOrderRepository(dynamoDb, orders,
-                settings.required(EnvVars.PRODUCTS_TABLE), settings.required(EnvVars.CARTS_TABLE)),
-                new DynamoDbPaymentRepository(dynamoDb, settings.required(EnvVars.PAYMENTS_TABLE), orders), provider,
-                ids, clock);
+        String orders = tables.orders();
+        return new PaymentService(new DynamoDbOrderRepository(dynamoDb, orders, tables.products(), tables.carts()),
+                new DynamoDbPaymentRepository(dynamoDb, tables.payments(), orders), provider, ids, clock);
     }
 
-    private static PaymentProvider stripe(Settings settings, Secrets secrets) {
-        URI base = settings.optional(EnvVars.STRIPE_API_BASE).map(PaymentWiring::httpUrl)
-                .orElse(StripePaymentProvider.DEFAULT_BASE_URL);
-        boolean local = settings.optional(EnvVars.STRIPE_API_KEY).isPresent();
-        String key = local ? settings.required(EnvVars.STRIPE_API_KEY)
-                : Objects.requireNonNullElse(secrets.string(settings.required(EnvVars.STRIPE_SECRET_ARN)), "").trim();
+    private static PaymentProvider stripe(StripeConfiguration stripe, Secrets secrets) {
+        URI base = stripe.localApiBase().map(PaymentWiring::httpUrl).orElse(StripePaymentProvider.DEFAULT_BASE_URL);
+        boolean local = stripe.localApiKey().isPresent();
+        String key = local ? stripe.apiKey()
+                : Objects.requireNonNullElse(secrets.string(stripe.requiredSecretArn()), "").trim();
         try {
             return new StripePaymentProvider(key, base, STRIPE_CONNECT_TIMEOUT, STRIPE_REQUEST_TIMEOUT);
         } catch (IllegalArgumentException e) {
             // The key stays out of the message.
-            throw local ? new Settings.InvalidSettingException(EnvVars.STRIPE_API_KEY,
+            throw local ? new Setting.InvalidSettingException(EnvVars.STRIPE_API_KEY,
                     "must be a Stripe secret key sk_... or restricted key rk_...")
-                    : new Settings.InvalidSettingException(EnvVars.STRIPE_SECRET_ARN,
+                    : new Setting.InvalidSettingException(EnvVars.STRIPE_SECRET_ARN,
                             "must name a secret whose value is a Stripe secret key sk_... or restricted key rk_...");
         }
     }
@@ -83,6 +81,6 @@ public final class PaymentWiring {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new Settings.InvalidSettingException(EnvVars.STRIPE_API_BASE, "must be an http(s) URL");
+        throw new Setting.InvalidSettingException(EnvVars.STRIPE_API_BASE, "must be an http(s) URL");
     }
 }

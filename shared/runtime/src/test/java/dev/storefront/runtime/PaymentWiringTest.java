@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.storefront.domain.Money;
 import dev.storefront.domain.payment.PaymentProvider;
+import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.PaymentConfiguration;
+import dev.storefront.platform.config.Setting;
+import dev.storefront.platform.config.StripeConfiguration;
+import dev.storefront.platform.config.TableNames;
+import dev.storefront.platform.function.FunctionContexts;
+import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,12 +25,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 class PaymentWiringTest {
 
+    /** A client that is never called: building the simulated provider makes no request. */
+    private static final DynamoDbEnhancedClient UNUSED_DYNAMODB = DynamoDbClientFactory.enhanced(
+            DynamoDbClientFactory.dynamoDb(Map.of(EnvVars.AWS_REGION, "us-east-1", EnvVars.AWS_ENDPOINT_URL,
+                    "http://127.0.0.1:9"), DynamoDbClientFactory.httpClient()));
     private static final String ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:stripe-AbCdEf";
 
     private final Map<String, String> secretValues = new HashMap<>();
@@ -54,8 +65,7 @@ class PaymentWiringTest {
 
     @Test
     void provider_shouldBeSimulated_byDefault() {
-        PaymentProvider provider = PaymentWiring.provider(settings(Map.of(EnvVars.PAYMENTS_TABLE, "payments")), null,
-                secrets);
+        PaymentProvider provider = provider(Map.of(EnvVars.PAYMENTS_TABLE, "payments"));
 
         assertThat(provider.name()).isEqualTo("simulated");
         assertThat(secretReads).isEmpty();
@@ -67,8 +77,8 @@ class PaymentWiringTest {
         secretValues.put(ARN, "sk_test_fromTheSecret\n");
 
         // when
-        PaymentProvider provider = PaymentWiring.provider(settings(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
-                EnvVars.STRIPE_SECRET_ARN, ARN, EnvVars.STRIPE_API_BASE, stripeUrl())), null, secrets);
+        PaymentProvider provider = provider(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
+                EnvVars.STRIPE_SECRET_ARN, ARN, EnvVars.STRIPE_API_BASE, stripeUrl()));
         PaymentProvider.Charge charge = provider.capture("pay-1", Money.of(100, "USD"), "pm_card_visa", "o-1", "1");
 
         // then
@@ -80,8 +90,8 @@ class PaymentWiringTest {
 
     @Test
     void provider_shouldBeStripe_withTheKeyFromTheEnvironment_locally() {
-        PaymentProvider provider = PaymentWiring.provider(settings(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
-                EnvVars.STRIPE_API_KEY, "sk_test_local", EnvVars.STRIPE_API_BASE, stripeUrl())), null, secrets);
+        PaymentProvider provider = provider(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
+                EnvVars.STRIPE_API_KEY, "sk_test_local", EnvVars.STRIPE_API_BASE, stripeUrl()));
         provider.capture("pay-1", Money.of(100, "USD"), "pm_card_visa", "o-1", "1");
 
         assertThat(secretReads).isEmpty();
@@ -90,8 +100,7 @@ class PaymentWiringTest {
 
     @Test
     void provider_shouldFailNamingTheSetting_whenStripeHasNoKey() {
-        assertThatThrownBy(() -> PaymentWiring.provider(settings(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe")), null,
-                secrets)).isInstanceOf(Settings.MissingSettingException.class)
+        assertThatThrownBy(() -> provider(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe"))).isInstanceOf(Setting.MissingSettingException.class)
                 .hasMessageContaining(EnvVars.STRIPE_SECRET_ARN);
     }
 
@@ -100,25 +109,26 @@ class PaymentWiringTest {
         // given: the webhook secret stored by mistake
         secretValues.put(ARN, "whsec_notAnApiKey");
 
-        assertThatThrownBy(() -> PaymentWiring.provider(settings(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
-                EnvVars.STRIPE_SECRET_ARN, ARN)), null, secrets))
-                .isInstanceOf(Settings.InvalidSettingException.class)
+        assertThatThrownBy(() -> provider(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
+                EnvVars.STRIPE_SECRET_ARN, ARN)))
+                .isInstanceOf(Setting.InvalidSettingException.class)
                 .hasMessageContaining(EnvVars.STRIPE_SECRET_ARN)
                 .hasMessageNotContaining("whsec_notAnApiKey");
     }
 
     @Test
     void provider_shouldFailNamingTheSetting_whenTheBaseUrlIsNoHttpUrl() {
-        assertThatThrownBy(() -> PaymentWiring.provider(settings(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
-                EnvVars.STRIPE_API_KEY, "sk_test_local", EnvVars.STRIPE_API_BASE, "localhost:12111")), null, secrets))
-                .isInstanceOf(Settings.InvalidSettingException.class)
+        assertThatThrownBy(() -> provider(Map.of(EnvVars.PAYMENT_PROVIDER, "stripe",
+                EnvVars.STRIPE_API_KEY, "sk_test_local", EnvVars.STRIPE_API_BASE, "localhost:12111")))
+                .isInstanceOf(Setting.InvalidSettingException.class)
                 .hasMessageContaining(EnvVars.STRIPE_API_BASE);
     }
 
     @Test
     void provider_shouldRefuseAnUnknownProvider() {
-        assertThatThrownBy(() -> PaymentWiring.provider(settings(Map.of(EnvVars.PAYMENT_PROVIDER, "paypal")), null,
-                secrets)).isInstanceOf(Settings.InvalidSettingException.class)
+        // the configuration itself refuses it, when the context creates it during the init
+        assertThatThrownBy(() -> provider(Map.of(EnvVars.PAYMENT_PROVIDER, "paypal"))).rootCause()
+                .isInstanceOf(Setting.InvalidSettingException.class)
                 .hasMessageContaining(EnvVars.PAYMENT_PROVIDER).hasMessageContaining("simulated or stripe");
     }
 
@@ -126,8 +136,13 @@ class PaymentWiringTest {
         return "http://127.0.0.1:" + stripe.getAddress().getPort();
     }
 
-    private static Settings settings(Map<String, String> variables) {
-        return new Settings(variables);
+    /** The provider of a function whose environment is {@code variables}, configured as in Lambda. */
+    private PaymentProvider provider(Map<String, String> variables) {
+        try (ApplicationContext context = FunctionContexts.builder(variables).start()) {
+            return PaymentWiring.provider(context.getBean(PaymentConfiguration.class),
+                    context.getBean(StripeConfiguration.class), context.getBean(TableNames.class), UNUSED_DYNAMODB,
+                    secrets);
+        }
     }
 
     /** Secrets Manager answering {@link #secretValues}. */

@@ -6,10 +6,11 @@ import dev.storefront.auth.SigningKeys;
 import dev.storefront.domain.IdGenerator;
 import dev.storefront.domain.account.AccountService;
 import dev.storefront.domain.account.LoginThrottle;
+import dev.storefront.domain.auth.PasswordHasher;
 import dev.storefront.dynamodb.DynamoDbSessionRepository;
 import dev.storefront.dynamodb.DynamoDbUserRepository;
-import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.TableNames;
+import dev.storefront.platform.config.JwtConfiguration;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
@@ -37,28 +38,33 @@ public class AccountsBeans {
 
     /** The private signing key: from Secrets Manager in AWS, from the environment in local runs. */
     @Singleton
-    JwtAccessTokenIssuer accessTokenIssuer(Settings settings, Secrets secrets, Clock clock) {
-        String jwk = settings.optional(EnvVars.JWT_SIGNING_JWK)
-                .orElseGet(() -> secrets.string(settings.required(EnvVars.JWT_SIGNING_KEY_SECRET_ARN)));
-        return new JwtAccessTokenIssuer(SigningKeys.parsePrivateJwk(jwk), settings.required(EnvVars.JWT_ISSUER),
-                settings.required(EnvVars.JWT_AUDIENCE), clock);
+    JwtAccessTokenIssuer accessTokenIssuer(JwtConfiguration jwt, Secrets secrets, Clock clock) {
+        String jwk = jwt.localSigningJwk().orElseGet(() -> secrets.string(jwt.requiredSigningKeySecretArn()));
+        return new JwtAccessTokenIssuer(SigningKeys.parsePrivateJwk(jwk), jwt.issuer(), jwt.audience(), clock);
+    }
+
+    /** Argon2id at the OWASP minimum (19 MiB, 2 passes); a bean, so that priming can compile its hot loops. */
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Argon2idPasswordHasher();
     }
 
     @Singleton
-    AccountService accountService(Settings settings, DynamoDbEnhancedClient dynamoDb, JwtAccessTokenIssuer issuer,
+    AccountService accountService(TableNames tables, DynamoDbEnhancedClient dynamoDb, PasswordHasher hasher,
+            JwtAccessTokenIssuer issuer,
             LoginThrottle throttle, IdGenerator ids, Clock clock, SecureRandom random) {
         return new AccountService(
-                new DynamoDbUserRepository(dynamoDb, settings.required(EnvVars.USERS_TABLE)),
-                new DynamoDbSessionRepository(dynamoDb, settings.required(EnvVars.SESSIONS_TABLE)),
-                new Argon2idPasswordHasher(), issuer, throttle, ids, clock, random);
+                new DynamoDbUserRepository(dynamoDb, tables.users()),
+                new DynamoDbSessionRepository(dynamoDb, tables.sessions()),
+                hasher, issuer, throttle, ids, clock, random);
     }
 
     @Singleton
-    RequestPipeline pipeline(Settings settings, AccountService accounts, Authenticator authenticator,
+    RequestPipeline pipeline(JwtConfiguration jwt, AccountService accounts, Authenticator authenticator,
             IdempotencyGuard idempotency, ErrorMapper errors) {
         // Served as parsed, so that only public key material can ever leave the function.
         AccountsApi api = new AccountsApi(accounts,
-                SigningKeys.parsePublicJwkSet(settings.required(EnvVars.JWT_PUBLIC_JWKS)).toString());
+                SigningKeys.parsePublicJwkSet(jwt.publicJwks()).toString());
         return new RequestPipeline(api.routes(), authenticator, idempotency, errors);
     }
 }

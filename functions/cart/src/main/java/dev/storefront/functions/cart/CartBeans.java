@@ -3,8 +3,8 @@ package dev.storefront.functions.cart;
 import dev.storefront.domain.cart.CartService;
 import dev.storefront.dynamodb.DynamoDbCartRepository;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
-import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.TableNames;
+import dev.storefront.platform.config.StoreConfiguration;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
@@ -19,10 +19,10 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 public class CartBeans {
 
     @Singleton
-    CartService cartService(Settings settings, DynamoDbEnhancedClient dynamoDb, Clock clock) {
-        return new CartService(new DynamoDbCartRepository(dynamoDb, settings.required(EnvVars.CARTS_TABLE)),
-                new DynamoDbProductRepository(dynamoDb, settings.required(EnvVars.PRODUCTS_TABLE)), clock,
-                settings.orDefault(EnvVars.CURRENCY, "USD"));
+    CartService cartService(TableNames tables, StoreConfiguration store, DynamoDbEnhancedClient dynamoDb,
+            Clock clock) {
+        return new CartService(new DynamoDbCartRepository(dynamoDb, tables.carts()),
+                new DynamoDbProductRepository(dynamoDb, tables.products()), clock, store.currency());
     }
 
     @Singleton

@@ -8,8 +8,9 @@ import dev.storefront.domain.catalog.ProductRepository;
 import dev.storefront.domain.catalog.ProductViews;
 import dev.storefront.dynamodb.DynamoDbPopularProducts;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
-import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.TableNames;
+import dev.storefront.platform.config.StoreConfiguration;
+import dev.storefront.platform.config.CacheWarmingConfiguration;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
@@ -40,22 +41,21 @@ public class CatalogBeans {
     }
 
     @Singleton
-    ProductRepository productRepository(Settings settings, DynamoDbEnhancedClient dynamoDb) {
-        return new DynamoDbProductRepository(dynamoDb, settings.required(EnvVars.PRODUCTS_TABLE));
+    ProductRepository productRepository(TableNames tables, DynamoDbEnhancedClient dynamoDb) {
+        return new DynamoDbProductRepository(dynamoDb, tables.products());
     }
 
     @Singleton
-    CatalogService catalogService(Settings settings, ProductRepository products, ProductCache cache,
+    CatalogService catalogService(StoreConfiguration store, ProductRepository products, ProductCache cache,
             ProductViews views, IdGenerator ids, Clock clock) {
-        return new CatalogService(products, cache, views, ids, clock, settings.orDefault(EnvVars.CURRENCY, "USD"));
+        return new CatalogService(products, cache, views, ids, clock, store.currency());
     }
 
     @Singleton
-    CacheWarmer cacheWarmer(Settings settings, DynamoDbEnhancedClient dynamoDb, ProductRepository products,
-            ProductCache cache, ProductViews views, Clock clock) {
-        return new CacheWarmer(products, cache, views,
-                new DynamoDbPopularProducts(dynamoDb, settings.required(EnvVars.PRODUCTS_TABLE), clock),
-                settings.integer(EnvVars.CACHE_WARM_PRODUCTS, CacheWarmer.DEFAULT_WARM_COUNT));
+    CacheWarmer cacheWarmer(TableNames tables, CacheWarmingConfiguration warming, DynamoDbEnhancedClient dynamoDb,
+            ProductRepository products, ProductCache cache, ProductViews views, Clock clock) {
+        return new CacheWarmer(products, cache, views, new DynamoDbPopularProducts(dynamoDb, tables.products(), clock),
+                Math.toIntExact(warming.products()));
     }
 
     @Singleton

@@ -3,7 +3,9 @@ package dev.storefront.functions.payment;
 import dev.storefront.domain.IdGenerator;
 import dev.storefront.domain.payment.PaymentProvider;
 import dev.storefront.domain.payment.PaymentService;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.TableNames;
+import dev.storefront.platform.config.PaymentConfiguration;
+import dev.storefront.platform.config.StripeConfiguration;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
@@ -12,7 +14,6 @@ import dev.storefront.platform.idempotency.IdempotencyGuard;
 import dev.storefront.runtime.PaymentWiring;
 import dev.storefront.runtime.Secrets;
 import dev.storefront.domain.payment.WebhookSignature;
-import dev.storefront.platform.config.EnvVars;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -23,21 +24,21 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 public class PaymentBeans {
 
     @Singleton
-    PaymentProvider provider(Settings settings, DynamoDbEnhancedClient dynamoDb, Secrets secrets) {
-        return PaymentWiring.provider(settings, dynamoDb, secrets);
+    PaymentProvider provider(PaymentConfiguration payment, StripeConfiguration stripe, TableNames tables,
+            DynamoDbEnhancedClient dynamoDb, Secrets secrets) {
+        return PaymentWiring.provider(payment, stripe, tables, dynamoDb, secrets);
     }
 
     @Singleton
-    PaymentService paymentService(Settings settings, DynamoDbEnhancedClient dynamoDb, PaymentProvider provider,
+    PaymentService paymentService(TableNames tables, DynamoDbEnhancedClient dynamoDb, PaymentProvider provider,
             IdGenerator ids, Clock clock) {
-        return PaymentWiring.paymentService(settings, dynamoDb, provider, ids, clock);
+        return PaymentWiring.paymentService(tables, dynamoDb, provider, ids, clock);
     }
 
     @Singleton
-    RequestPipeline pipeline(Settings settings, Secrets secrets, Clock clock, PaymentService payments,
+    RequestPipeline pipeline(PaymentConfiguration payment, Secrets secrets, Clock clock, PaymentService payments,
             BusinessMetrics metrics, Authenticator authenticator, IdempotencyGuard idempotency, ErrorMapper errors) {
-        String secret = settings.optional(EnvVars.PAYMENT_WEBHOOK_SECRET)
-                .orElseGet(() -> secrets.string(settings.required(EnvVars.PAYMENT_WEBHOOK_SECRET_ARN)));
+        String secret = payment.localWebhookSecret().orElseGet(() -> secrets.string(payment.requiredWebhookSecretArn()));
         WebhookSignature webhooks = new WebhookSignature(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new RequestPipeline(new PaymentApi(payments, webhooks, clock, metrics).routes(), authenticator, idempotency,
                 errors);

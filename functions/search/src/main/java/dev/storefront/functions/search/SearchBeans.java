@@ -4,8 +4,9 @@ import dev.storefront.domain.catalog.CatalogChangeFeed;
 import dev.storefront.domain.catalog.ProductCache;
 import dev.storefront.domain.catalog.SearchResultCache;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
-import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.TableNames;
+import dev.storefront.platform.config.CursorConfiguration;
+import dev.storefront.platform.config.SearchConfiguration;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
@@ -19,7 +20,6 @@ import dev.storefront.search.ProductIndex;
 import dev.storefront.search.SearchCatalog;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
@@ -40,29 +40,21 @@ public class SearchBeans {
     }
 
     @Singleton
-    SearchCatalog searchCatalog(Settings settings, Secrets secrets, DynamoDbEnhancedClient dynamoDb,
-            CatalogChangeFeed feed) {
-        DynamoDbProductRepository products =
-                new DynamoDbProductRepository(dynamoDb, settings.required(EnvVars.PRODUCTS_TABLE));
-        SearchCatalog catalog = new SearchCatalog(new ProductIndex(cursorKey(settings, secrets)), feed,
-                products::forEach,
-                Duration.ofMillis(settings.integer(EnvVars.SEARCH_SYNC_INTERVAL_MILLIS, 1_000)),
-                Duration.ofSeconds(settings.integer(EnvVars.SEARCH_FULL_REBUILD_SECONDS, 3_600)),
-                System::nanoTime);
+    SearchCatalog searchCatalog(TableNames tables, SearchConfiguration search, CursorConfiguration cursor,
+            Secrets secrets, DynamoDbEnhancedClient dynamoDb, CatalogChangeFeed feed) {
+        DynamoDbProductRepository products = new DynamoDbProductRepository(dynamoDb, tables.products());
+        SearchCatalog catalog = new SearchCatalog(new ProductIndex(CursorKeys.load(cursor, secrets)), feed,
+                products::forEach, search.syncInterval(), search.fullRebuild(), System::nanoTime);
         catalog.rebuild();
         return catalog;
     }
 
     @Singleton
-    RequestPipeline pipeline(Settings settings, SearchCatalog catalog, ResilientRedis redis, Authenticator authenticator,
-            ErrorMapper errors) {
-        int ttl = settings.integer(EnvVars.SEARCH_RESULT_CACHE_SECONDS, (int) RedisSearchResultCache.DEFAULT_TTL_SECONDS);
+    RequestPipeline pipeline(SearchConfiguration search, SearchCatalog catalog, ResilientRedis redis,
+            Authenticator authenticator, ErrorMapper errors) {
+        long ttl = search.resultCacheSeconds();
         SearchResultCache answers = ttl == 0 ? SearchResultCache.none() : new RedisSearchResultCache(redis, ttl);
         return RequestPipeline.withoutIdempotency(new SearchApi(catalog, answers).routes(), authenticator, errors);
     }
 
-    /** The page cursor key ({@link CursorKeys}). */
-    static byte[] cursorKey(Settings settings, Secrets secrets) {
-        return CursorKeys.load(settings, secrets);
-    }
 }

@@ -15,8 +15,9 @@ import dev.storefront.dynamodb.DynamoDbClientFactory;
 import dev.storefront.dynamodb.DynamoDbProductRepository;
 import dev.storefront.localcloud.FunctionTestEnvironment;
 import dev.storefront.localcloud.LocalAwsClients;
-import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.CursorConfiguration;
+import dev.storefront.platform.config.Setting;
+import dev.storefront.runtime.CursorKeys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -201,11 +202,11 @@ class SearchHandlerIT {
     @Test
     void cursorKey_shouldRefuseAKeyShorterThan32Bytes() {
         // given
-        Settings tooShort = new Settings(Map.of(EnvVars.CURSOR_KEY, "k".repeat(31)));
+        CursorConfiguration tooShort = new CursorConfiguration(null, "k".repeat(31));
 
         // when / then: refused at init, naming the variable but not the value
-        assertThatThrownBy(() -> SearchBeans.cursorKey(tooShort, null))
-                .isInstanceOf(Settings.InvalidSettingException.class)
+        assertThatThrownBy(() -> CursorKeys.load(tooShort, null))
+                .isInstanceOf(Setting.InvalidSettingException.class)
                 .hasMessageContaining("STOREFRONT_CURSOR_KEY")
                 .hasMessageNotContaining("kkkk");
     }
@@ -213,15 +214,15 @@ class SearchHandlerIT {
     @Test
     void cursorKey_shouldAcceptAKeyOf32Bytes_countingBytesNotCharacters() {
         // given: 32 ASCII characters; 16 two-byte characters; 31 bytes of which one character is two
-        Settings ascii = new Settings(Map.of(EnvVars.CURSOR_KEY, "k".repeat(32)));
-        Settings twoByte = new Settings(Map.of(EnvVars.CURSOR_KEY, "é".repeat(16)));
-        Settings mixed = new Settings(Map.of(EnvVars.CURSOR_KEY, "é" + "k".repeat(29)));
+        CursorConfiguration ascii = new CursorConfiguration(null, "k".repeat(32));
+        CursorConfiguration twoByte = new CursorConfiguration(null, "é".repeat(16));
+        CursorConfiguration mixed = new CursorConfiguration(null, "é" + "k".repeat(29));
 
         // when / then
-        assertThat(SearchBeans.cursorKey(ascii, null)).hasSize(32);
-        assertThat(SearchBeans.cursorKey(twoByte, null)).hasSize(32);
-        assertThatThrownBy(() -> SearchBeans.cursorKey(mixed, null))
-                .isInstanceOf(Settings.InvalidSettingException.class);
+        assertThat(CursorKeys.load(ascii, null)).hasSize(32);
+        assertThat(CursorKeys.load(twoByte, null)).hasSize(32);
+        assertThatThrownBy(() -> CursorKeys.load(mixed, null))
+                .isInstanceOf(Setting.InvalidSettingException.class);
     }
 
     private static Product product(String id, String name, String category, long amount, ProductStatus status) {

@@ -5,8 +5,8 @@ import dev.storefront.domain.checkout.ShippingRates;
 import dev.storefront.domain.shipment.ShipmentService;
 import dev.storefront.domain.shipment.TrackingNumbers;
 import dev.storefront.dynamodb.DynamoDbShipmentRepository;
-import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.Settings;
+import dev.storefront.platform.config.TableNames;
+import dev.storefront.platform.config.StoreConfiguration;
 import dev.storefront.platform.http.Authenticator;
 import dev.storefront.platform.http.ErrorMapper;
 import dev.storefront.platform.http.RequestPipeline;
@@ -22,18 +22,15 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 public class ShippingBeans {
 
     @Singleton
-    ShippingRates shippingRates(Settings settings) {
-        return new ShippingRates(settings.orDefault(EnvVars.STORE_COUNTRY, ShippingRates.DEFAULT_STORE_COUNTRY),
-                settings.orDefault(EnvVars.CURRENCY, "USD"),
-                Long.parseLong(settings.orDefault(EnvVars.FREE_SHIPPING_THRESHOLD,
-                        Long.toString(ShippingRates.DEFAULT_FREE_SHIPPING_THRESHOLD))));
+    ShippingRates shippingRates(StoreConfiguration store) {
+        return store.shippingRates();
     }
 
     @Singleton
-    ShipmentService shipmentService(Settings settings, DynamoDbEnhancedClient dynamoDb, ShippingRates rates,
+    ShipmentService shipmentService(TableNames tables, DynamoDbEnhancedClient dynamoDb, ShippingRates rates,
             SecureRandom random, IdGenerator ids, Clock clock) {
-        return new ShipmentService(new DynamoDbShipmentRepository(dynamoDb, settings.required(EnvVars.SHIPMENTS_TABLE),
-                settings.required(EnvVars.ORDERS_TABLE)), rates, new TrackingNumbers(random), ids, clock);
+        return new ShipmentService(new DynamoDbShipmentRepository(dynamoDb, tables.shipments(), tables.orders()),
+                rates, new TrackingNumbers(random), ids, clock);
     }
 
     @Singleton

@@ -52,6 +52,12 @@ public final class EnvVars {
     public static final String CACHE_WARM_PRODUCTS = "STOREFRONT_CACHE_WARM_PRODUCTS";
     public static final String CURRENCY = "STOREFRONT_CURRENCY";
     public static final String LOG_LEVEL = "STOREFRONT_LOG_LEVEL";
+    /** Log lines: {@code json} (the default, and always in Lambda) or {@code text} (the local runner's default). */
+    public static final String LOG_FORMAT = "STOREFRONT_LOG_FORMAT";
+    /** With text logs: the name the lines give the function (default: {@link #FUNCTION_NAME}). */
+    public static final String LOG_LABEL = "STOREFRONT_LOG_LABEL";
+    /** Set by the Lambda runtime (and by {@code sam local}), never by the local runner. */
+    public static final String LAMBDA_RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
     public static final String AWS_REGION = "AWS_REGION";
     /** Local runs and LocalStack: endpoint of DynamoDB (and other AWS APIs). */
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";

@@ -1,7 +1,6 @@
 package dev.storefront.platform.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.storefront.domain.ReservedKeys;
@@ -10,10 +9,10 @@ import dev.storefront.platform.config.EnvVars;
 import dev.storefront.platform.config.LambdaEnvironment;
 import dev.storefront.platform.metrics.BusinessMetrics;
 import dev.storefront.platform.metrics.EmfMetrics;
+import dev.storefront.platform.function.FunctionHandler;
 import dev.storefront.platform.snapstart.Priming;
 import dev.storefront.platform.snapstart.PrimingResult;
 import dev.storefront.platform.snapstart.PrimingStep;
-import dev.storefront.platform.snapstart.SnapStart;
 import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,60 +33,49 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Base of every HTTP function: reads the API Gateway HTTP API (payload 2.0) event from the stream,
- * runs the {@link RequestPipeline}, and writes the payload 2.0 response. Subclasses are thin: they
- * only name their pipeline (and the requests that prime it). Lambda instantiates the subclass with its no-arg
- * constructor, which starts the Micronaut context and injects the subclass's fields.
+ * Base of every HTTP function: reads the API Gateway HTTP API (payload 2.0) event from the stream, runs the
+ * {@link RequestPipeline}, and writes the payload 2.0 response. Subclasses are thin: they only name their pipeline
+ * (and the requests that prime it). The Micronaut lifecycle ({@link FunctionHandler}) owns the context.
  *
- * <p>SnapStart: the handler is a CRaC {@link Resource}. Before the snapshot it runs its priming requests through
- * {@link #handleRequest}'s own path - the subclass's {@link #primingRequests()} and, for a function with
- * protected routes, a request with a forged token (401: the token verification) - and its
- * {@link #primingSteps()}; then the {@link dev.storefront.platform.snapstart.SnapStartHook}s close what must
- * not be snapshotted, and re-open it after the restore.
+ * <p>SnapStart priming runs the subclass's {@link #primingRequests()} through the handler's own path and, for a
+ * function with protected routes, a request with a forged token (401: the token verification), then its
+ * {@link #primingSteps()}.
  */
-public abstract class ApiHandler implements RequestStreamHandler, Resource {
-
-    static {
-        // Before any logger is created: the JVM's DNS cache must be off in a snapshot (see SnapStart).
-        SnapStart.configureJvm(System.getenv(SnapStart.INITIALIZATION_TYPE));
-    }
+public abstract class ApiHandler extends FunctionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-    private static final AtomicBoolean COLD = new AtomicBoolean(true);
     private static final Duration PRIMING_TIME_LEFT = Duration.ofSeconds(30);
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
-    protected final ApplicationContext applicationContext;
-    private final String functionName;
     private final String publicJwks;
     private final EmfMetrics releaseMetrics;
 
     protected ApiHandler() {
-        this(ApplicationContext.builder().deduceEnvironment(false).banner(false).start());
+        super();
+        Map<String, String> variables = LambdaEnvironment.variables();
+        this.publicJwks = variables.get(EnvVars.JWT_PUBLIC_JWKS);
+        this.releaseMetrics = releaseMetrics(functionName, variables);
     }
 
     protected ApiHandler(ApplicationContext applicationContext) {
-        this.applicationContext = applicationContext;
+        super(applicationContext);
         Map<String, String> variables = LambdaEnvironment.variables();
-        this.functionName = variables.getOrDefault(EnvVars.FUNCTION_NAME, "local");
         this.publicJwks = variables.get(EnvVars.JWT_PUBLIC_JWKS);
-        // Per version, so that the alarms of a release see the new version's 5xx answers only.
-        this.releaseMetrics = new EmfMetrics(functionName,
+        this.releaseMetrics = releaseMetrics(functionName, variables);
+    }
+
+    /** Per version, so that the alarms of a release see the new version's 5xx answers only. */
+    private static EmfMetrics releaseMetrics(String functionName, Map<String, String> variables) {
+        return new EmfMetrics(functionName,
                 Map.of("Version", variables.getOrDefault(EnvVars.FUNCTION_VERSION, "$LATEST")), System.out,
                 Clock.systemUTC());
-        applicationContext.inject(this);
-        if (SnapStart.mayCheckpoint(variables.get(SnapStart.INITIALIZATION_TYPE))) {
-            SnapStart.register(this);
-        }
     }
 
     /** The pipeline serving this function's routes. */
@@ -106,12 +94,8 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
         return List.of();
     }
 
-    /** What the function itself must renew in a restored environment (after the shared hooks). */
-    protected void restored() {
-    }
-
     @Override
-    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    protected final void handle(InputStream input, OutputStream output, Context context) throws IOException {
         Duration remaining = Duration.ofMillis(context == null ? 30_000 : context.getRemainingTimeInMillis());
         serve(input, output, remaining, null, false);
     }
@@ -120,6 +104,7 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
      * Runs the priming requests and steps once; returns what each did. Never throws: what went wrong is in the
      * results. Called by {@link #beforeCheckpoint}; callable directly (tests, benchmarks).
      */
+    @Override
     public final List<PrimingResult> prime() {
         List<PrimingRequest> requests = new ArrayList<>(primingRequests());
         forgedTokenRequest().ifPresent(requests::add);
@@ -129,16 +114,6 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
         }
         results.addAll(Priming.run(primingSteps()));
         return results;
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.beforeCheckpoint(functionName, this::prime, applicationContext);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        Priming.afterRestore(functionName, applicationContext, this::restored);
     }
 
     private PrimingResult prime(PrimingRequest request, int sequence) {
@@ -222,7 +197,7 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
         MDC.put("requestId", request.requestId());
         MDC.put("function", functionName);
         // Priming is not an invocation: the first request after a restore is still reported as the cold one.
-        MDC.put("coldStart", Boolean.toString(!priming && COLD.getAndSet(false)));
+        MDC.put("coldStart", Boolean.toString(!priming && firstInvocation()));
         if (priming) {
             MDC.put("priming", "true");
         }
@@ -237,8 +212,9 @@ public abstract class ApiHandler implements RequestStreamHandler, Resource {
             if (!priming && response.status() >= 500) {
                 releaseMetrics.count(BusinessMetrics.HTTP_5XX, 1);
             }
-            LOG.info("{} {} -> {} in {} ms", request.method(), request.routeKey(), response.status(),
-                    (System.nanoTime() - started) / 1_000_000);
+            // The route key names the method; $default (no route) does not.
+            String route = "$default".equals(request.routeKey()) ? request.method() + " $default" : request.routeKey();
+            LOG.info("{} -> {} in {} ms", route, response.status(), (System.nanoTime() - started) / 1_000_000);
             return response.status();
         } finally {
             MDC.clear();

@@ -1,5 +1,6 @@
 package dev.storefront.platform.log;
 
+import dev.storefront.platform.config.EnvVars;
 import dev.storefront.platform.config.LambdaEnvironment;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +22,13 @@ public enum LogFormat {
     TEXT;
 
     /** Selects the format: {@code json} (the default) or {@code text}. */
-    public static final String VARIABLE = "STOREFRONT_LOG_FORMAT";
+    public static final String VARIABLE = EnvVars.LOG_FORMAT;
 
     /** With {@link #TEXT}: the name the lines give the function (default: {@code AWS_LAMBDA_FUNCTION_NAME}). */
-    public static final String LABEL_VARIABLE = "STOREFRONT_LOG_LABEL";
+    public static final String LABEL_VARIABLE = EnvVars.LOG_LABEL;
 
     /** Set by the Lambda runtime (and by {@code sam local}), never by the local runner. */
-    static final String LAMBDA_RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
+    static final String LAMBDA_RUNTIME_API = EnvVars.LAMBDA_RUNTIME_API;
 
     /** The format of the current function's environment ({@link LambdaEnvironment}). */
     public static LogFormat configured() {

@@ -8,6 +8,7 @@ import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.domain.auth.Role;
 import dev.storefront.platform.snapstart.PrimingResult;
+import dev.storefront.platform.function.FunctionContexts;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ class ApiHandlerPrimingTest {
     void start() {
         PrimingTestBeans.TOKENS.clear();
         PrimingTestBeans.UnusedHook.CALLS.set(0);
-        context = ApplicationContext.builder().deduceEnvironment(false).banner(false).start();
+        context = FunctionContexts.builder().start();
         handler = new TestHandler(context);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.domain.ReservedKeys;
 import dev.storefront.platform.snapstart.PrimingResult;
+import dev.storefront.platform.function.FunctionContexts;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -49,7 +50,7 @@ class ApiHandlerReleaseMetricsTest {
     void start() {
         original = System.out;
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        context = ApplicationContext.builder().deduceEnvironment(false).banner(false).start();
+        context = FunctionContexts.builder().start();
         handler = new BrokenHandler(context);
     }
 
