@@ -3,9 +3,6 @@ package dev.storefront.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.domain.payment.WebhookSignature;
-import dev.storefront.local.LocalOptions;
-import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,18 +17,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP samples of {@code events/} sent as the requests they describe, through the local gateway of
  * {@code template.yaml}, with their placeholders replaced as events/README.md says (a real token with the
  * placeholder's subject and roles, a fresh webhook signature): each is a request its function accepts as well
- * formed. Ids name nothing in a fresh stack, so 404s are expected; a 5xx, a refused token, or a 4xx saying that the
- * body, a parameter or a header is malformed is a broken sample.
+ * formed. A 5xx, a refused token, or a 4xx saying that the body, a parameter or a header is malformed is a broken
+ * sample; any other answer is the function's to give.
+ *
+ * <p>On the shop's shared stack, so nothing here may need a fresh one. The samples' ids ({@code 01JD...}, of 2024,
+ * and the subjects of their tokens) name nothing another class creates, since the stack's ids carry the time they were
+ * made: their 404s are expected whatever ran before. The sign-up and the product create may find their email or SKU
+ * taken (a 409, not a broken sample). The one state a sample needs, the account the login sample logs in to, no
+ * other class signs up, and the test makes it itself: the sign-up sample is sent first.
  */
-class SampleEventsE2EIT {
+class SampleEventsE2EIT extends SharedStackE2E {
 
     private static final Path EVENTS = Path.of("../../events");
     /** Problem types of a request that is malformed in itself: no sample may get one. */
@@ -43,31 +44,6 @@ class SampleEventsE2EIT {
             "x-forwarded-proto", "x-amzn-trace-id");
     /** The one sample whose placeholder is not replaced: a refresh token only a login hands out. */
     private static final String REFRESH = "accounts/refresh.json";
-
-    private static LocalStorefront storefront;
-    private static Http http;
-    private static AccessTokens tokens;
-    private static WebhookSignature webhooks;
-
-    @BeforeAll
-    static void startStorefront() {
-        Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
-        storefront = LocalStorefront.start(LocalOptions.builder(template)
-                .port(0)
-                .setting("STOREFRONT_SEED_PRODUCTS", "0")
-                .build());
-        http = new Http(storefront.baseUrl());
-        tokens = AccessTokens.fromEnvironment(storefront.environment("AccountsFunction"));
-        webhooks = new WebhookSignature(storefront.environment("PaymentFunction")
-                .get("STOREFRONT_PAYMENT_WEBHOOK_SECRET").getBytes(StandardCharsets.UTF_8));
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (storefront != null) {
-            storefront.close();
-        }
-    }
 
     @Test
     void everyHttpSample_shouldBeARequestItsFunctionAcceptsAsWellFormed() {
@@ -84,7 +60,7 @@ class SampleEventsE2EIT {
             if (!"2.0".equals(event.path("version").asText())) {
                 continue;
             }
-            Response response = http.send(request(event));
+            Response response = stack.http().send(request(event));
 
             // then
             String problemType = problemType(response);
@@ -103,7 +79,7 @@ class SampleEventsE2EIT {
         String query = event.path("rawQueryString").asText();
         String path = event.path("rawPath").asText() + (query.isEmpty() ? "" : "?" + query);
         byte[] body = event.has("body") ? body(event) : new byte[0];
-        HttpRequest.Builder builder = http.request(path).method(method, body.length == 0
+        HttpRequest.Builder builder = stack.http().request(path).method(method, body.length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         event.path("headers").properties().forEach(header -> {
             String name = header.getKey();
@@ -114,7 +90,7 @@ class SampleEventsE2EIT {
             if (name.equals("authorization")) {
                 value = "Bearer " + realToken(value);
             } else if (name.equals("stripe-signature")) {
-                value = webhooks.sign(body, Instant.now());
+                value = stack.webhookSigner().sign(body, Instant.now());
             }
             builder.header(name, value);
         });
@@ -127,7 +103,7 @@ class SampleEventsE2EIT {
         JsonNode claims = read(Base64.getUrlDecoder().decode(payload));
         List<String> roles = new ArrayList<>();
         claims.path("roles").forEach(role -> roles.add(role.asText()));
-        return tokens.signed(claims.path("sub").asText(), builder -> builder.claim("roles", roles));
+        return stack.tokens().signed(claims.path("sub").asText(), builder -> builder.claim("roles", roles));
     }
 
     private static byte[] body(JsonNode event) {

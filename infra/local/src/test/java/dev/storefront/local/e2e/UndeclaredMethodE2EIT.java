@@ -3,14 +3,9 @@ package dev.storefront.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.local.LocalOptions;
-import dev.storefront.local.LocalStorefront;
 import dev.storefront.local.e2e.Http.Response;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,33 +15,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Methods a path does not declare, through the local gateway of the project's {@code template.yaml}, answered as
  * API Gateway answers them: an HTTP API has no 405; a request that no route matches (whatever its method: TRACE,
  * a standard method the path lacks, a method name no route can have) goes to the {@code $default} route, whose
- * accounts function answers a problem+json 404 {@code no-route}, exactly as it answers an unknown path.
+ * accounts function answers a problem+json 404 {@code no-route}, exactly as it answers an unknown path. On the
+ * shop's shared stack: no request here creates anything, and none depends on what other classes created.
  */
-class UndeclaredMethodE2EIT {
+class UndeclaredMethodE2EIT extends SharedStackE2E {
 
     private static final String NO_ROUTE = "https://storefront.dev/problems/no-route";
 
-    private static LocalStorefront storefront;
-    private static Http http;
-
-    @BeforeAll
-    static void startStorefront() {
-        Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
-        storefront = LocalStorefront.start(LocalOptions.builder(template)
-                .port(0)
-                .setting("STOREFRONT_SEED_PRODUCTS", "0")
-                .build());
-        http = new Http(storefront.baseUrl());
-    }
-
-    @AfterAll
-    static void stopStorefront() {
-        if (storefront != null) {
-            storefront.close();
-        }
-    }
-
     private static Response send(String method, String path) {
+        Http http = stack.http();
         return http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
@@ -84,6 +61,7 @@ class UndeclaredMethodE2EIT {
         String secret = "Bearer not-a-token-but-must-not-come-back";
 
         // when
+        Http http = stack.http();
         Response trace = http.send(http.request("/products").header("Authorization", secret)
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
         Response unknownPath = http.get("/no-such-route");
@@ -97,7 +75,7 @@ class UndeclaredMethodE2EIT {
 
     @Test
     void declaredMethod_onTheSamePath_shouldStillBeRouted() {
-        Response products = http.get("/products");
+        Response products = stack.http().get("/products");
 
         assertThat(products.status()).isEqualTo(200);
         assertThat(products.json().has("items")).isTrue();
