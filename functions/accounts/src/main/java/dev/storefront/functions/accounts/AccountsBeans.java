@@ -43,7 +43,7 @@ public class AccountsBeans {
         return new JwtAccessTokenIssuer(SigningKeys.parsePrivateJwk(jwk), jwt.issuer(), jwt.audience(), clock);
     }
 
-    /** Argon2id at the OWASP minimum (19 MiB, 2 passes); a bean, so that priming can compile its hot loops. */
+    /** Argon2id at the OWASP minimum (19 MiB, 2 passes). */
     @Singleton
     PasswordHasher passwordHasher() {
         return new Argon2idPasswordHasher();

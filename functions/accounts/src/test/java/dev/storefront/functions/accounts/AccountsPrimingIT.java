@@ -66,8 +66,7 @@ class AccountsPrimingIT {
                 tuple("GET /me (as caller)", "404"),
                 tuple("GET /.well-known/jwks.json", "200"),
                 tuple("GET /me", "401"),
-                tuple("access token signing (throwaway)", "ok"),
-                tuple("password verification x4 (compiled)", "ok"));
+                tuple("access token signing (throwaway)", "ok"));
         assertThat(primed.itemChanges()).isEmpty();
         // The only trace: the failed login of the reserved email, counted for seconds.
         assertThat(primed.redisKeysAdded()).hasSize(1).allSatisfy((key, ttl) -> {

@@ -9,9 +9,10 @@ import dev.storefront.platform.snapstart.SnapStart;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.micronaut.function.aws.HandlerUtils;
-import io.micronaut.function.aws.MicronautRequestStreamHandler;
 import io.micronaut.function.aws.event.AfterExecutionEvent;
+import io.micronaut.function.executor.FunctionInitializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,13 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.crac.Resource;
 
 /**
- * Base of every Lambda handler of the storefront, on Micronaut Function's {@link MicronautRequestStreamHandler}:
- * the Micronaut lifecycle builds and starts the application context (from {@link FunctionContexts#builder()}) and
- * injects the subclass's fields; each invocation registers Lambda's {@link Context} as a bean, fills the log
- * context through the {@link io.micronaut.function.aws.DiagnosticInfoPopulator} and publishes an
- * {@link AfterExecutionEvent}, as the base does. The base's function-bean dispatch is not used: a storefront
- * handler reads and writes the stream itself ({@link #handle}), so that bad input can never reach a codec that
- * answers with a stack trace.
+ * Base of every Lambda handler of the storefront, on Micronaut Function's {@link FunctionInitializer}: the
+ * Micronaut lifecycle builds and starts the application context (from {@link FunctionContexts#builder()}) and
+ * injects the subclass's fields; each invocation registers Lambda's {@link Context} as a bean and fills the log
+ * context ({@link HandlerUtils}, through the {@link io.micronaut.function.aws.DiagnosticInfoPopulator}) and
+ * publishes an {@link AfterExecutionEvent}, as Micronaut's request handlers do. A storefront handler reads and
+ * writes the stream itself ({@link #handle}), so that bad input can never reach a codec that answers with a stack
+ * trace; this is why the base is the function initializer and not {@code MicronautRequestStreamHandler}, whose
+ * function-bean dispatch and codecs (micronaut-http, ~130 classes and ~100 bean definitions at every cold start,
+ * docs/benchmarks.md) such a handler would never use.
  *
  * <p>Lambda instantiates a handler with its no-arg constructor; tests pass their own context (Micronaut's test
  * contract), which the base starts if it is not running.
@@ -35,7 +38,7 @@ import org.crac.Resource;
  * {@link dev.storefront.platform.snapstart.SnapStartHook}s close what must not be snapshotted; after the restore
  * they re-open it.
  */
-public abstract class FunctionHandler extends MicronautRequestStreamHandler implements Resource {
+public abstract class FunctionHandler extends FunctionInitializer implements RequestStreamHandler, Resource {
 
     static {
         // Before any logger is created: the JVM's DNS cache must be off in a snapshot (see SnapStart).
@@ -55,7 +58,9 @@ public abstract class FunctionHandler extends MicronautRequestStreamHandler impl
     }
 
     protected FunctionHandler(ApplicationContext applicationContext) {
-        super(applicationContext);
+        super(applicationContext, false);
+        startThis(applicationContext);
+        injectThis(applicationContext);
         this.functionName = functionName();
         registerForSnapshot();
     }
