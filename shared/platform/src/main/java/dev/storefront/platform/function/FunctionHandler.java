@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.crac.Resource;
 
@@ -47,13 +48,14 @@ public abstract class FunctionHandler extends FunctionInitializer implements Req
 
     private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
+    /** The function's environment variables ({@link LambdaEnvironment}), read once at init. */
+    protected final Map<String, String> variables = LambdaEnvironment.variables();
     /** The function's name as Lambda reports it ({@code local} outside Lambda). */
-    protected final String functionName;
+    protected final String functionName = variables.getOrDefault(EnvVars.FUNCTION_NAME, "local");
     private ApplicationEventPublisher<AfterExecutionEvent> afterExecution;
 
     protected FunctionHandler() {
         super();
-        this.functionName = functionName();
         registerForSnapshot();
     }
 
@@ -61,7 +63,6 @@ public abstract class FunctionHandler extends FunctionInitializer implements Req
         super(applicationContext, false);
         startThis(applicationContext);
         injectThis(applicationContext);
-        this.functionName = functionName();
         registerForSnapshot();
     }
 
@@ -119,12 +120,8 @@ public abstract class FunctionHandler extends FunctionInitializer implements Req
     }
 
     private void registerForSnapshot() {
-        if (SnapStart.mayCheckpoint(LambdaEnvironment.variables().get(SnapStart.INITIALIZATION_TYPE))) {
+        if (SnapStart.mayCheckpoint(variables.get(SnapStart.INITIALIZATION_TYPE))) {
             SnapStart.register(this);
         }
-    }
-
-    private static String functionName() {
-        return LambdaEnvironment.variables().getOrDefault(EnvVars.FUNCTION_NAME, "local");
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.storefront.domain.ReservedKeys;
 import dev.storefront.domain.auth.Principal;
 import dev.storefront.platform.config.EnvVars;
-import dev.storefront.platform.config.LambdaEnvironment;
 import dev.storefront.platform.metrics.BusinessMetrics;
 import dev.storefront.platform.metrics.EmfMetrics;
 import dev.storefront.platform.function.FunctionHandler;
@@ -59,20 +58,18 @@ public abstract class ApiHandler extends FunctionHandler {
 
     protected ApiHandler() {
         super();
-        Map<String, String> variables = LambdaEnvironment.variables();
         this.publicJwks = variables.get(EnvVars.JWT_PUBLIC_JWKS);
-        this.releaseMetrics = releaseMetrics(functionName, variables);
+        this.releaseMetrics = releaseMetrics();
     }
 
     protected ApiHandler(ApplicationContext applicationContext) {
         super(applicationContext);
-        Map<String, String> variables = LambdaEnvironment.variables();
         this.publicJwks = variables.get(EnvVars.JWT_PUBLIC_JWKS);
-        this.releaseMetrics = releaseMetrics(functionName, variables);
+        this.releaseMetrics = releaseMetrics();
     }
 
     /** Per version, so that the alarms of a release see the new version's 5xx answers only. */
-    private static EmfMetrics releaseMetrics(String functionName, Map<String, String> variables) {
+    private EmfMetrics releaseMetrics() {
         return new EmfMetrics(functionName,
                 Map.of("Version", variables.getOrDefault(EnvVars.FUNCTION_VERSION, "$LATEST")), System.out,
                 Clock.systemUTC());
